@@ -1,0 +1,68 @@
+"""Phần chung của ba ô ``RNNCell``, ``LSTMCell``, ``GRUCell``: tham số, khởi tạo, kiểm tra đầu vào.
+
+Công thức của từng ô nằm trong ``rnn.py``, ``lstm.py``, ``gru.py``; ô chỉ gọi đúng một bước.
+"""
+
+from __future__ import annotations
+
+import math
+
+import torch
+from torch import nn
+
+from . import _checks
+
+
+class CellBase(nn.Module):
+    n_gates: int  # G: số khối H hàng trong weight_ih, weight_hh
+
+    def __init__(self, input_size, hidden_size, bias=True, device=None, dtype=None):
+        super().__init__()
+        self.input_size = _checks.check_size("input_size", input_size)
+        self.hidden_size = _checks.check_size("hidden_size", hidden_size)
+        self.bias = bool(bias)
+        G, H, I = self.n_gates, self.hidden_size, self.input_size
+        kw = {"device": device, "dtype": dtype}
+        self.weight_ih = nn.Parameter(torch.empty(G * H, I, **kw))  # (G*H, I)
+        self.weight_hh = nn.Parameter(torch.empty(G * H, H, **kw))  # (G*H, H)
+        if self.bias:
+            self.bias_ih = nn.Parameter(torch.empty(G * H, **kw))  # (G*H,)
+            self.bias_hh = nn.Parameter(torch.empty(G * H, **kw))  # (G*H,)
+        else:
+            self.register_parameter("bias_ih", None)
+            self.register_parameter("bias_hh", None)
+        self.reset_parameters()
+
+    def reset_parameters(self):
+        # như torch: mọi tham số ~ U(−1/√H, 1/√H), cùng thứ tự nên cùng hạt giống cho cùng số
+        bound = 1.0 / math.sqrt(self.hidden_size)
+        for p in self.parameters():
+            nn.init.uniform_(p, -bound, bound)
+
+    def extra_repr(self):
+        s = f"{self.input_size}, {self.hidden_size}"
+        return s if self.bias else s + ", bias=False"
+
+    def forward(self, input, hx=None):
+        """``input``: (B, I) hoặc (I,); ``hx``: h (B, H) — với LSTM là cặp (h, c) — hoặc None (số 0)."""
+        _checks.check_input(input, self.input_size, self.weight_ih, {1: "(I,)", 2: "(B, I)"})
+        batched = input.dim() == 2
+        x = input if batched else input.unsqueeze(0)
+        n_states = self.recurrence.n_states
+        shape = (x.shape[0], self.hidden_size)
+        if hx is None:
+            state = tuple(x.new_zeros(shape) for _ in range(n_states))
+        else:
+            hx = hx if n_states > 1 else (hx,)
+            if not isinstance(hx, (tuple, list)) or len(hx) != n_states:
+                raise TypeError(f"Trạng thái của ô {type(self).__name__} phải là cặp (h, c) gồm hai tensor.")
+            names = ("h", "c")
+            state = tuple(
+                _checks.check_state(f"Trạng thái {names[k]}", s, shape if batched else shape[1:], self.weight_ih)
+                for k, s in enumerate(hx)
+            )
+            state = state if batched else tuple(s.unsqueeze(0) for s in state)
+        gi = self.recurrence.input_projection(x, self.weight_ih, self.bias_ih, self.bias_hh)
+        new_state, _ = self.recurrence.step(gi, state, self.weight_hh, self.bias_hh)
+        new_state = new_state if batched else tuple(s.squeeze(0) for s in new_state)
+        return new_state if n_states > 1 else new_state[0]

@@ -1,0 +1,90 @@
+"""LSTM (bộ nhớ dài-ngắn hạn): một bước, đạo hàm của bước đó, và ô ``LSTMCell``.
+
+Thứ tự cổng như ``torch.nn.LSTM``: i, f, g, o (trong W_ih, W_hh là 4 khối H hàng).
+
+    i_t = σ(W_ii x_t + b_ii + W_hi h_{t-1} + b_hi)      cổng đầu vào
+    f_t = σ(W_if x_t + b_if + W_hf h_{t-1} + b_hf)      cổng quên
+    g_t = tanh(W_ig x_t + b_ig + W_hg h_{t-1} + b_hg)   ô nhớ ứng viên
+    o_t = σ(W_io x_t + b_io + W_ho h_{t-1} + b_ho)      cổng đầu ra
+    c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t                     trạng thái ô nhớ
+    h_t = o_t ⊙ tanh(c_t)                               trạng thái ẩn
+
+Đường c_{t-1} → c_t chỉ nhân với f_t (không có ma trận, không có tanh): khi f_t gần 1,
+gradient đi qua nhiều bước mà gần như không nhỏ đi.
+"""
+
+from __future__ import annotations
+
+import torch
+
+from ._cell import CellBase
+from .bptt import Recurrence
+
+
+# --8<-- [start:step]
+def lstm_input_projection(x, w_ih, b_ih, b_hh):
+    """Phần không phụ thuộc h: W_ih x + b_ih + b_hh, cho mọi bước một lần."""
+    gi = x @ w_ih.t()  # (..., 4H)
+    if b_ih is not None:
+        gi = gi + (b_ih + b_hh)
+    return gi
+
+
+def lstm_step(gi, state, w_hh, b_hh):
+    """Một bước: ``gi`` (B, 4H) đã gồm W_ih x_t + b_ih + b_hh; ``state`` = (h_{t-1}, c_{t-1})."""
+    h, c = state
+    # cả bốn cổng trong một phép nhân: W_ih x_t + b + W_hh h_{t-1}            (B, 4H)
+    gates = torch.addmm(gi, h, w_hh.t())
+    # i_t, f_t, o_t = σ(·);  g_t = tanh(·)
+    ifo = torch.sigmoid(gates)
+    i, f, _, o = ifo.chunk(4, 1)  # mỗi cái (B, H)
+    g = torch.tanh(gates.chunk(4, 1)[2])
+    # c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t
+    c_new = torch.addcmul(f * c, i, g)
+    # h_t = o_t ⊙ tanh(c_t)
+    tanh_c = torch.tanh(c_new)
+    h_new = o * tanh_c
+    return (h_new, c_new), (i, f, g, o, tanh_c)
+# --8<-- [end:step]
+
+
+# --8<-- [start:step_backward]
+def lstm_step_backward(dstate, cache, state_prev, w_hh):
+    """Đạo hàm của ``lstm_step``: từ (∂L/∂h_t, ∂L/∂c_t) ra gradient của các cổng và của (h_{t-1}, c_{t-1})."""
+    dh, dc = dstate
+    i, f, g, o, tanh_c = cache
+    c_prev = state_prev[1]
+    # h_t = o ⊙ tanh(c_t)  ⇒  ∂L/∂o = dh ⊙ tanh(c_t),  ∂L/∂c_t += dh ⊙ o ⊙ (1 − tanh²(c_t))
+    do = dh * tanh_c
+    dc = dc + dh * o * (1 - tanh_c * tanh_c)
+    # c_t = f ⊙ c_{t-1} + i ⊙ g
+    di, df, dg = dc * g, dc * c_prev, dc * i
+    # ∂L/∂c_{t-1} = f_t ⊙ ∂L/∂c_t: con đường không qua ma trận nào
+    dc_prev = dc * f
+    # qua hàm kích hoạt: σ' = σ(1 − σ), tanh' = 1 − tanh²                      (B, 4H)
+    dgates = torch.cat([di * i * (1 - i), df * f * (1 - f), dg * (1 - g * g), do * o * (1 - o)], 1)
+    # ∂L/∂h_{t-1} = W_hhᵀ ∂L/∂gates                                            (B, H)
+    dh_prev = dgates @ w_hh
+    return dgates, None, (dh_prev, dc_prev)
+# --8<-- [end:step_backward]
+
+
+LSTM_RECURRENCE = Recurrence(
+    name="LSTM",
+    n_gates=4,
+    n_states=2,
+    input_projection=lstm_input_projection,
+    step=lstm_step,
+    step_backward=lstm_step_backward,
+)
+
+
+class LSTMCell(CellBase):
+    """Ô LSTM, cùng tham số và kết quả với ``torch.nn.LSTMCell``.
+
+    Tham số: ``weight_ih`` (4H, I), ``weight_hh`` (4H, H), ``bias_ih`` (4H,), ``bias_hh`` (4H,),
+    các khối theo thứ tự i, f, g, o. Trạng thái là cặp ``(h, c)``.
+    """
+
+    n_gates = 4
+    recurrence = LSTM_RECURRENCE

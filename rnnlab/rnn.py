@@ -1,0 +1,100 @@
+"""RNN cơ bản (Vanilla RNN): một bước, đạo hàm của bước đó, và ô ``RNNCell``.
+
+    a_t = W_ih x_t + b_ih + W_hh h_{t-1} + b_hh
+    h_t = φ(a_t),        φ ∈ {tanh, relu, identity}
+
+``identity`` (φ(a) = a) cho một RNN tuyến tính: khi đó ∂h_t/∂h_{t-1} = W_hh đúng bằng,
+nên độ lớn gradient sau k bước là ‖W_hhᵏ‖, thứ các trang về gradient đo.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import torch
+
+from ._cell import CellBase
+from .bptt import Recurrence
+
+NONLINEARITIES = ("tanh", "relu", "identity")
+
+
+# --8<-- [start:step]
+def rnn_input_projection(x, w_ih, b_ih, b_hh):
+    """Phần không phụ thuộc h: W_ih x + b_ih + b_hh, cho mọi bước một lần."""
+    gi = x @ w_ih.t()  # (..., H)
+    if b_ih is not None:
+        gi = gi + (b_ih + b_hh)
+    return gi
+
+
+def rnn_step(gi, state, w_hh, b_hh, nonlinearity="tanh"):
+    """Một bước: ``gi`` (B, H) đã gồm W_ih x_t + b_ih + b_hh; ``state`` = (h_{t-1},)."""
+    (h,) = state
+    # a_t = (W_ih x_t + b_ih + b_hh) + W_hh h_{t-1}                          (B, H)
+    a = torch.addmm(gi, h, w_hh.t())
+    # h_t = φ(a_t)
+    if nonlinearity == "tanh":
+        h = torch.tanh(a)
+    elif nonlinearity == "relu":
+        h = torch.relu(a)
+    else:
+        h = a
+    return (h,), (h,)
+# --8<-- [end:step]
+
+
+# --8<-- [start:step_backward]
+def rnn_step_backward(dstate, cache, state_prev, w_hh, nonlinearity="tanh"):
+    """Đạo hàm của ``rnn_step``: từ ∂L/∂h_t ra ∂L/∂a_t và ∂L/∂h_{t-1}."""
+    (dh,), (h,) = dstate, cache
+    # ∂L/∂a_t = φ'(a_t) ⊙ ∂L/∂h_t,  tanh' = 1 − h_t², relu' = [h_t > 0], identity' = 1
+    if nonlinearity == "tanh":
+        da = dh * (1 - h * h)
+    elif nonlinearity == "relu":
+        da = dh * (h > 0)
+    else:
+        da = dh
+    # ∂L/∂h_{t-1} = W_hhᵀ ∂L/∂a_t  (viết theo hàng: da @ W_hh)               (B, H)
+    dh_prev = da @ w_hh
+    return da, None, (dh_prev,)
+# --8<-- [end:step_backward]
+
+
+@functools.cache
+def rnn_recurrence(nonlinearity: str) -> Recurrence:
+    return Recurrence(
+        name=f"RNN_{nonlinearity.upper()}",
+        n_gates=1,
+        n_states=1,
+        input_projection=rnn_input_projection,
+        step=functools.partial(rnn_step, nonlinearity=nonlinearity),
+        step_backward=functools.partial(rnn_step_backward, nonlinearity=nonlinearity),
+    )
+
+
+class RNNCell(CellBase):
+    """Ô RNN cơ bản, cùng tham số và kết quả với ``torch.nn.RNNCell``.
+
+    Tham số: ``weight_ih`` (H, I), ``weight_hh`` (H, H), ``bias_ih`` (H,), ``bias_hh`` (H,).
+    ``nonlinearity``: ``"tanh"`` (mặc định), ``"relu"`` hoặc ``"identity"`` (RNN tuyến tính).
+    """
+
+    n_gates = 1
+
+    def __init__(self, input_size, hidden_size, bias=True, nonlinearity="tanh", device=None, dtype=None):
+        super().__init__(input_size, hidden_size, bias, device=device, dtype=dtype)
+        self.recurrence = rnn_recurrence(_check_nonlinearity(nonlinearity))
+        self.nonlinearity = nonlinearity
+
+    def extra_repr(self):
+        return super().extra_repr() + f", nonlinearity={self.nonlinearity!r}"
+
+
+def _check_nonlinearity(nonlinearity):
+    if nonlinearity not in NONLINEARITIES:
+        raise ValueError(
+            f"nonlinearity phải là một trong {', '.join(map(repr, NONLINEARITIES))}, "
+            f"nhưng nhận được {nonlinearity!r}."
+        )
+    return nonlinearity
