@@ -1,0 +1,65 @@
+"""Tiến trình con của ``runner``: chạy snippet như ``__main__``, rồi lưu hình và các giá trị."""
+
+from __future__ import annotations
+
+import json
+import numbers
+import runpy
+import sys
+from pathlib import Path
+
+
+def _plain(value, depth=0):
+    """Đổi về kiểu JSON được, hoặc trả về ``_SKIP``."""
+    if isinstance(value, (bool, str)) or value is None:
+        return value
+    if isinstance(value, numbers.Number):
+        return value if isinstance(value, (int, float)) else float(value)
+    if hasattr(value, "numel") and hasattr(value, "item"):  # tensor torch một phần tử
+        return value.item() if value.numel() == 1 else _SKIP
+    if type(value).__module__ == "numpy" and getattr(value, "size", 0) == 1:
+        return value.item()
+    if depth < 3 and isinstance(value, (list, tuple)):
+        items = [_plain(v, depth + 1) for v in value]
+        return _SKIP if any(i is _SKIP for i in items) else items
+    if depth < 3 and isinstance(value, dict) and all(isinstance(k, (str, int)) for k in value):
+        items = {str(k): _plain(v, depth + 1) for k, v in value.items()}
+        return _SKIP if any(i is _SKIP for i in items.values()) else items
+    return _SKIP
+
+
+_SKIP = object()
+
+
+def main(snippet: str, out_dir: str) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    matplotlib.rcParams["svg.hashsalt"] = "rnnlab"
+    import matplotlib.pyplot as plt
+
+    ns = runpy.run_path(snippet, run_name="__main__")
+    sys.stdout.flush()
+    out, stem = Path(out_dir), Path(snippet).stem
+    names = []
+    for k, num in enumerate(plt.get_fignums(), start=1):
+        fig = plt.figure(num)
+        name = f"{stem}-{k}.svg"
+        fig.savefig(out / name, format="svg", metadata={"Date": None}, bbox_inches="tight")
+        if (out / name).stat().st_size > 600_000:
+            (out / name).unlink()
+            name = f"{stem}-{k}.png"
+            fig.savefig(out / name, format="png", dpi=110, metadata={"Software": None}, bbox_inches="tight")
+        names.append(name)
+    values = {}
+    for key, value in ns.items():
+        if key.startswith("_"):
+            continue
+        plain = _plain(value)
+        if plain is not _SKIP:
+            values[key] = plain
+    (out / "meta.json").write_text(json.dumps({"figures": names, "values": values}, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
