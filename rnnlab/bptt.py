@@ -3,13 +3,15 @@
 Kí hiệu kích thước dùng trong cả gói: T bước thời gian, B kích thước lô,
 I số đặc trưng đầu vào, H số nút ẩn, G số cổng (RNN: 1, GRU: 3, LSTM: 4).
 
-Mỗi loại ô (``rnn.py``, ``lstm.py``, ``gru.py``) cho ba hàm:
+Mỗi loại ô (``rnn.py``, ``lstm.py``, ``gru.py``) cho bốn hàm:
 
 - ``input_projection(x, W_ih, b_ih, b_hh)``: phần không phụ thuộc h, tính một lần
   cho cả chuỗi bằng một phép nhân ma trận lớn;
 - ``step(gi_t, state, W_hh, b_hh)``: một bước thời gian, trả về trạng thái mới và
-  những gì bước ngược cần giữ lại;
-- ``step_backward(dstate, cache, state_prev, W_hh)``: đạo hàm của đúng bước đó, trả về
+  những gì bước ngược cần giữ lại (``cache``);
+- ``backward_factors(cache, state_prev)``: các thừa số của đạo hàm không phụ thuộc
+  gradient đến (như f'(a_t)), tính cho mọi t cùng lúc trên các tensor (T, B, ·);
+- ``step_backward(dstate, factors_t, W_hh)``: đạo hàm của một bước, trả về
   ``(∂L/∂gi_t, ∂L/∂gh_t hoặc None nếu bằng ∂L/∂gi_t, ∂L/∂state_{t-1})``.
 
 Lượt xuôi chạy các bước từ t = 1 đến T. Lượt ngược đi ngược thời gian và ở mỗi bước
@@ -39,6 +41,7 @@ class Recurrence:
     n_states: int
     input_projection: Callable
     step: Callable
+    backward_factors: Callable
     step_backward: Callable
 
 
@@ -72,8 +75,11 @@ class BPTT(torch.autograd.Function):
             outputs.append(state[0])
         hs = torch.stack(outputs)  # (T, B, H)
 
+        if any(ctx.needs_input_grad):
+            # trạng thái đưa vào mỗi bước, (T, B, H) cho mỗi thành phần (h, và c với LSTM)
+            ctx.prev_states = tuple(torch.stack(parts) for parts in zip(*prev_states))
+            ctx.caches = tuple(torch.stack(parts) for parts in zip(*caches))  # mỗi cái (T, B, ·)
         ctx.recurrence, ctx.mask, ctx.on_backward = recurrence, mask, on_backward
-        ctx.prev_states, ctx.caches = prev_states, caches
         ctx.save_for_backward(x, w_ih, w_hh, b_ih, b_hh)
         return (hs,) + tuple(s.clone() for s in state)
 
@@ -83,10 +89,11 @@ class BPTT(torch.autograd.Function):
         x, w_ih, w_hh, b_ih, b_hh = ctx.saved_tensors
         recurrence, mask = ctx.recurrence, ctx.mask
         T = x.shape[0]
-        prev = ctx.prev_states[0]
-        dstate = tuple(torch.zeros_like(s) if d is None else d for d, s in zip(dstate_T, prev))
+        # các thừa số không phụ thuộc gradient đến: vài phép tính lớn trên (T, B, ·) thay vì T phép nhỏ
+        factors = recurrence.backward_factors(ctx.caches, ctx.prev_states)
+        dstate = tuple(torch.zeros_like(s[0]) if d is None else d for d, s in zip(dstate_T, ctx.prev_states))
         if dhs is None:
-            dhs = torch.zeros_like(prev[0]).expand(T, *prev[0].shape)
+            dhs = torch.zeros_like(ctx.prev_states[0])
         dh_total, dgi, dgh = [None] * T, [None] * T, [None] * T
         for t in reversed(range(T)):
             # ∂L/∂h_t = phần đến từ đầu ra y_t + phần đến từ bước t+1
@@ -95,9 +102,8 @@ class BPTT(torch.autograd.Function):
             if mask is not None:
                 kept = tuple(torch.where(mask[t], 0.0, d) for d in dstate)
                 dstate = tuple(torch.where(mask[t], d, 0.0) for d in dstate)
-            dgi[t], dgh[t], dstate = recurrence.step_backward(
-                dstate, ctx.caches[t], ctx.prev_states[t], w_hh
-            )
+            factors_t = tuple(None if f is None else f[t] for f in factors)
+            dgi[t], dgh[t], dstate = recurrence.step_backward(dstate, factors_t, w_hh)
             if mask is not None:
                 dstate = tuple(d + k for d, k in zip(dstate, kept))
         if ctx.on_backward is not None:
@@ -106,7 +112,7 @@ class BPTT(torch.autograd.Function):
         dgi = torch.stack(dgi).flatten(0, 1)  # (T*B, G*H)
         # RNN, LSTM: gradient qua W_hh bằng gradient qua W_ih (step_backward trả None)
         dgh = dgi if dgh[0] is None else torch.stack(dgh).flatten(0, 1)  # (T*B, G*H)
-        h_prev = torch.stack([s[0] for s in ctx.prev_states]).flatten(0, 1)  # (T*B, H)
+        h_prev = ctx.prev_states[0].flatten(0, 1)  # (T*B, H)
         need = ctx.needs_input_grad
         # ∂L/∂x_t = W_ihᵀ ∂L/∂gi_t                                              (T, B, I)
         dx = (dgi @ w_ih).view(x.shape) if need[1] else None

@@ -34,11 +34,10 @@ def gru_step(gi, state, w_hh, b_hh):
     (h,) = state
     # gh = W_hh h_{t-1} + b_hh                                                (B, 3H)
     gh = h @ w_hh.t() if b_hh is None else torch.addmm(b_hh, h, w_hh.t())
-    gi_r, gi_z, gi_n = gi.chunk(3, 1)
-    gh_r, gh_z, gh_n = gh.chunk(3, 1)
-    # r_t = σ(gi_r + gh_r),  z_t = σ(gi_z + gh_z)
-    r = torch.sigmoid(gi_r + gh_r)
-    z = torch.sigmoid(gi_z + gh_z)
+    H = h.shape[1]
+    # r_t = σ(gi_r + gh_r),  z_t = σ(gi_z + gh_z): hai cổng cùng một phép tính      (B, 2H)
+    r, z = torch.sigmoid(gi[:, : 2 * H] + gh[:, : 2 * H]).chunk(2, 1)
+    gi_n, gh_n = gi[:, 2 * H :], gh[:, 2 * H :]
     # n_t = tanh(gi_n + r_t ⊙ gh_n)
     n = torch.tanh(torch.addcmul(gi_n, r, gh_n))
     # h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1} = n_t + z_t ⊙ (h_{t-1} − n_t)
@@ -48,20 +47,31 @@ def gru_step(gi, state, w_hh, b_hh):
 
 
 # --8<-- [start:step_backward]
-def gru_step_backward(dstate, cache, state_prev, w_hh):
+def gru_backward_factors(cache, state_prev):
+    """Các thừa số của đạo hàm không phụ thuộc gradient đến, cho mọi t cùng lúc (T, B, ·).
+
+    Gọi pre_r, pre_z, pre_n là các cổng trước hàm kích hoạt; σ' = σ(1 − σ), tanh' = 1 − tanh².
+    """
+    r, z, n, gh_n = cache
+    (h_prev,) = state_prev
+    # h_t = (1 − z) ⊙ n + z ⊙ h_{t-1}:  ∂h_t/∂pre_n = (1 − z) ⊙ (1 − n²)
+    dh_dpre_n = (1 - z) * (1 - n * n)
+    # ∂h_t/∂pre_z = (h_{t-1} − n) ⊙ σ'(pre_z)
+    dh_dpre_z = (h_prev - n) * z * (1 - z)
+    # pre_n = gi_n + r ⊙ gh_n:  ∂h_t/∂pre_r = ∂h_t/∂pre_n ⊙ gh_n ⊙ σ'(pre_r)
+    dh_dpre_r = dh_dpre_n * gh_n * r * (1 - r)
+    # gi = W_ih x + b_ih chạm các cổng trực tiếp; gh_n = W_hn h + b_hn đi qua phép nhân với r
+    dh_dgi = torch.cat([dh_dpre_r, dh_dpre_z, dh_dpre_n], -1)  # (T, B, 3H)
+    dh_dgh = torch.cat([dh_dpre_r, dh_dpre_z, dh_dpre_n * r], -1)  # (T, B, 3H)
+    return z, dh_dgi, dh_dgh
+
+
+def gru_step_backward(dstate, factors, w_hh):
     """Đạo hàm của ``gru_step``: trả về ∂L/∂gi_t, ∂L/∂gh_t và ∂L/∂h_{t-1}."""
-    (dh,), (r, z, n, gh_n), (h_prev,) = dstate, cache, state_prev
-    # h_t = (1 − z) ⊙ n + z ⊙ h_{t-1}
-    dn = dh * (1 - z)
-    dz = dh * (h_prev - n)
-    # n = tanh(gi_n + r ⊙ gh_n)
-    dn_pre = dn * (1 - n * n)
-    dr = dn_pre * gh_n
-    # qua σ: σ' = σ(1 − σ)
-    dr_pre = dr * r * (1 - r)
-    dz_pre = dz * z * (1 - z)
-    dgi = torch.cat([dr_pre, dz_pre, dn_pre], 1)  # (B, 3H)
-    dgh = torch.cat([dr_pre, dz_pre, dn_pre * r], 1)  # (B, 3H)
+    (dh,), (z, dh_dgi, dh_dgh) = dstate, factors
+    dh3 = dh.repeat(1, 3)  # (B, 3H): cùng ∂L/∂h_t cho cả ba khối r, z, n
+    dgi = dh3 * dh_dgi
+    dgh = dh3 * dh_dgh
     # ∂L/∂h_{t-1} = z ⊙ ∂L/∂h_t (đường tắt của cổng cập nhật) + W_hhᵀ ∂L/∂gh
     dh_prev = torch.addmm(dh * z, dgh, w_hh)
     return dgi, dgh, (dh_prev,)
@@ -74,6 +84,7 @@ GRU_RECURRENCE = Recurrence(
     n_states=1,
     input_projection=gru_input_projection,
     step=gru_step,
+    backward_factors=gru_backward_factors,
     step_backward=gru_step_backward,
 )
 

@@ -49,20 +49,31 @@ def lstm_step(gi, state, w_hh, b_hh):
 
 
 # --8<-- [start:step_backward]
-def lstm_step_backward(dstate, cache, state_prev, w_hh):
-    """Đạo hàm của ``lstm_step``: từ (∂L/∂h_t, ∂L/∂c_t) ra gradient của các cổng và của (h_{t-1}, c_{t-1})."""
-    dh, dc = dstate
+def lstm_backward_factors(cache, state_prev):
+    """Các thừa số của đạo hàm không phụ thuộc gradient đến, cho mọi t cùng lúc (T, B, ·).
+
+    Gọi pre_i, pre_f, pre_g, pre_o là các cổng trước hàm kích hoạt; σ' = σ(1 − σ), tanh' = 1 − tanh².
+    """
     i, f, g, o, tanh_c = cache
     c_prev = state_prev[1]
-    # h_t = o ⊙ tanh(c_t)  ⇒  ∂L/∂o = dh ⊙ tanh(c_t),  ∂L/∂c_t += dh ⊙ o ⊙ (1 − tanh²(c_t))
-    do = dh * tanh_c
-    dc = dc + dh * o * (1 - tanh_c * tanh_c)
-    # c_t = f ⊙ c_{t-1} + i ⊙ g
-    di, df, dg = dc * g, dc * c_prev, dc * i
-    # ∂L/∂c_{t-1} = f_t ⊙ ∂L/∂c_t: con đường không qua ma trận nào
+    # ∂h_t/∂c_t = o_t ⊙ (1 − tanh²(c_t))
+    dh_dc = o * (1 - tanh_c * tanh_c)
+    # ∂c_t/∂pre_i = g ⊙ σ'(pre_i),  ∂c_t/∂pre_f = c_{t-1} ⊙ σ'(pre_f),  ∂c_t/∂pre_g = i ⊙ tanh'(pre_g)
+    dc_dpre = torch.stack([g * i * (1 - i), c_prev * f * (1 - f), i * (1 - g * g)], 2)  # (T, B, 3, H)
+    # ∂h_t/∂pre_o = tanh(c_t) ⊙ σ'(pre_o)
+    dh_dpre_o = tanh_c * o * (1 - o)
+    return f, dh_dc, dc_dpre, dh_dpre_o
+
+
+def lstm_step_backward(dstate, factors, w_hh):
+    """Đạo hàm của ``lstm_step``: từ (∂L/∂h_t, ∂L/∂c_t) ra gradient của các cổng và của (h_{t-1}, c_{t-1})."""
+    (dh, dc), (f, dh_dc, dc_dpre, dh_dpre_o) = dstate, factors
+    # ∂L/∂c_t (toàn phần) = phần từ bước sau + ∂L/∂h_t ⊙ ∂h_t/∂c_t
+    dc = torch.addcmul(dc, dh, dh_dc)
+    # ∂L/∂(pre_i, pre_f, pre_g) = ∂L/∂c_t ⊙ ∂c_t/∂(·);  ∂L/∂pre_o = ∂L/∂h_t ⊙ ∂h_t/∂pre_o    (B, 4H)
+    dgates = torch.cat([(dc.unsqueeze(1) * dc_dpre).flatten(1), dh * dh_dpre_o], 1)
+    # ∂L/∂c_{t-1} = f_t ⊙ ∂L/∂c_t: con đường không qua ma trận hay hàm nén nào
     dc_prev = dc * f
-    # qua hàm kích hoạt: σ' = σ(1 − σ), tanh' = 1 − tanh²                      (B, 4H)
-    dgates = torch.cat([di * i * (1 - i), df * f * (1 - f), dg * (1 - g * g), do * o * (1 - o)], 1)
     # ∂L/∂h_{t-1} = W_hhᵀ ∂L/∂gates                                            (B, H)
     dh_prev = dgates @ w_hh
     return dgates, None, (dh_prev, dc_prev)
@@ -75,6 +86,7 @@ LSTM_RECURRENCE = Recurrence(
     n_states=2,
     input_projection=lstm_input_projection,
     step=lstm_step,
+    backward_factors=lstm_backward_factors,
     step_backward=lstm_step_backward,
 )
 

@@ -45,17 +45,22 @@ def rnn_step(gi, state, w_hh, b_hh, nonlinearity="tanh"):
 
 
 # --8<-- [start:step_backward]
-def rnn_step_backward(dstate, cache, state_prev, w_hh, nonlinearity="tanh"):
-    """Đạo hàm của ``rnn_step``: từ ∂L/∂h_t ra ∂L/∂a_t và ∂L/∂h_{t-1}."""
-    (dh,), (h,) = dstate, cache
-    # ∂L/∂a_t = φ'(a_t) ⊙ ∂L/∂h_t,  tanh' = 1 − h_t², relu' = [h_t > 0], identity' = 1
+def rnn_backward_factors(cache, state_prev, nonlinearity="tanh"):
+    """φ'(a_t) cho mọi t cùng lúc: tanh' = 1 − h_t², relu' = [h_t > 0], identity' = 1 (None)."""
+    (h,) = cache  # (T, B, H)
     if nonlinearity == "tanh":
-        da = dh * (1 - h * h)
-    elif nonlinearity == "relu":
-        da = dh * (h > 0)
-    else:
-        da = dh
-    # ∂L/∂h_{t-1} = W_hhᵀ ∂L/∂a_t  (viết theo hàng: da @ W_hh)               (B, H)
+        return (1 - h * h,)
+    if nonlinearity == "relu":
+        return ((h > 0).to(h.dtype),)
+    return (None,)
+
+
+def rnn_step_backward(dstate, factors, w_hh):
+    """Đạo hàm của ``rnn_step``: từ ∂L/∂h_t ra ∂L/∂a_t và ∂L/∂h_{t-1}."""
+    (dh,), (dphi,) = dstate, factors
+    # ∂L/∂a_t = φ'(a_t) ⊙ ∂L/∂h_t                                             (B, H)
+    da = dh if dphi is None else dh * dphi
+    # ∂L/∂h_{t-1} = (∂h_t/∂h_{t-1})ᵀ ∂L/∂h_t = W_hhᵀ diag(φ'(a_t)) ∂L/∂h_t  (viết theo hàng: da @ W_hh)
     dh_prev = da @ w_hh
     return da, None, (dh_prev,)
 # --8<-- [end:step_backward]
@@ -69,7 +74,8 @@ def rnn_recurrence(nonlinearity: str) -> Recurrence:
         n_states=1,
         input_projection=rnn_input_projection,
         step=functools.partial(rnn_step, nonlinearity=nonlinearity),
-        step_backward=functools.partial(rnn_step_backward, nonlinearity=nonlinearity),
+        backward_factors=functools.partial(rnn_backward_factors, nonlinearity=nonlinearity),
+        step_backward=rnn_step_backward,
     )
 
 

@@ -1,0 +1,87 @@
+"""So tốc độ rnnlab với torch.nn trên CPU, trong cùng một tiến trình.
+
+    python benchmarks/rnn_speed.py [--repeats 15]
+
+Cấu hình cố định: torch.set_num_threads(2), T=100, B=64, I=32, H=128. In trung vị (ms) của mỗi cách
+và tỉ lệ rnnlab / torch.nn, cho chỉ lượt xuôi và cho lượt xuôi + lượt ngược. Mục tiêu: xuôi+ngược ≤ 1.5×.
+So thêm với một vòng lặp Python dùng autograd (cách "ngây thơ") để thấy lượt ngược viết tay đem lại gì.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+
+import torch
+
+import rnnlab
+
+T, B, I, H = 100, 64, 32, 128
+
+
+class NaiveLoop(torch.nn.Module):
+    """Vòng lặp Python qua các ô rnnlab, để autograd tự ghi đồ thị (phép chiếu đầu vào không gộp)."""
+
+    def __init__(self, cell):
+        super().__init__()
+        self.cell = cell
+
+    def forward(self, x):
+        state, outs = None, []
+        for t in range(x.shape[0]):
+            state = self.cell(x[t], state)
+            outs.append(state[0] if isinstance(state, tuple) else state)
+        return torch.stack(outs), state
+
+
+def median_ms(fn, repeats: int) -> float:
+    fn()  # chạy nóng
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="So tốc độ rnnlab với torch.nn trên CPU.")
+    parser.add_argument("--repeats", type=int, default=15, help="số lần đo cho mỗi ô (lấy trung vị)")
+    parser.add_argument("--naive", action="store_true", help="đo thêm vòng lặp autograd ngây thơ")
+    args = parser.parse_args()
+    torch.set_num_threads(2)
+    torch.manual_seed(0)
+    x = torch.randn(T, B, I)
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} luồng, T={T} B={B} I={I} H={H}, trung vị {args.repeats} lần\n")
+    print("| ô | torch.nn xuôi (ms) | rnnlab xuôi (ms) | tỉ lệ | torch.nn xuôi+ngược (ms) | rnnlab xuôi+ngược (ms) | tỉ lệ |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for kind in ("LSTM", "GRU", "RNN"):
+        theirs = getattr(torch.nn, kind)(I, H)
+        ours = getattr(rnnlab, kind)(I, H)
+        ours.load_state_dict(theirs.state_dict())
+        models = {"torch": theirs, "rnnlab": ours}
+        if args.naive:
+            cell = getattr(rnnlab, kind + "Cell")(I, H)
+            models["naive"] = NaiveLoop(cell)
+        fwd, both = {}, {}
+        for name, model in models.items():
+            def forward(model=model):
+                with torch.no_grad():
+                    model(x)
+
+            def forward_backward(model=model):
+                out, _ = model(x)
+                out.sum().backward()
+
+            fwd[name] = median_ms(forward, args.repeats)
+            both[name] = median_ms(forward_backward, args.repeats)
+        print(f"| {kind} | {fwd['torch']:.1f} | {fwd['rnnlab']:.1f} | {fwd['rnnlab'] / fwd['torch']:.2f}× "
+              f"| {both['torch']:.1f} | {both['rnnlab']:.1f} | {both['rnnlab'] / both['torch']:.2f}× |")
+        if args.naive:
+            print(f"|   ↳ vòng lặp autograd | | {fwd['naive']:.1f} | {fwd['naive'] / fwd['torch']:.2f}× "
+                  f"| | {both['naive']:.1f} | {both['naive'] / both['torch']:.2f}× |")
+
+
+if __name__ == "__main__":
+    main()
