@@ -35,14 +35,17 @@ class NaiveLoop(torch.nn.Module):
         return torch.stack(outs), state
 
 
-def median_ms(fn, repeats: int) -> float:
-    fn()  # chạy nóng
-    times = []
+def median_ms(fns: dict, repeats: int) -> dict:
+    """Trung vị (ms) của mỗi hàm; các hàm chạy xen kẽ nhau để nhiễu của máy ảnh hưởng đều lên tất cả."""
+    for fn in fns.values():
+        fn()  # chạy nóng
+    times = {name: [] for name in fns}
     for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            fn()
+            times[name].append((time.perf_counter() - start) * 1000)
+    return {name: statistics.median(ts) for name, ts in times.items()}
 
 
 def main() -> None:
@@ -64,18 +67,18 @@ def main() -> None:
         if args.naive:
             cell = getattr(rnnlab, kind + "Cell")(I, H)
             models["naive"] = NaiveLoop(cell)
-        fwd, both = {}, {}
+        forward, forward_backward = {}, {}
         for name, model in models.items():
-            def forward(model=model):
+            def fwd(model=model):
                 with torch.no_grad():
                     model(x)
 
-            def forward_backward(model=model):
+            def fwd_bwd(model=model):
                 out, _ = model(x)
                 out.sum().backward()
 
-            fwd[name] = median_ms(forward, args.repeats)
-            both[name] = median_ms(forward_backward, args.repeats)
+            forward[name], forward_backward[name] = fwd, fwd_bwd
+        fwd, both = median_ms(forward, args.repeats), median_ms(forward_backward, args.repeats)
         print(f"| {kind} | {fwd['torch']:.1f} | {fwd['rnnlab']:.1f} | {fwd['rnnlab'] / fwd['torch']:.2f}× "
               f"| {both['torch']:.1f} | {both['rnnlab']:.1f} | {both['rnnlab'] / both['torch']:.2f}× |")
         if args.naive:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import torch
 
 from ._cell import CellBase
-from .bptt import Recurrence
+from .bptt import Recurrence, dsigmoid, dtanh
 
 
 # --8<-- [start:step]
@@ -36,13 +36,14 @@ def gru_step(gi, state, w_hh, b_hh):
     gh = h @ w_hh.t() if b_hh is None else torch.addmm(b_hh, h, w_hh.t())
     H = h.shape[1]
     # r_t = σ(gi_r + gh_r),  z_t = σ(gi_z + gh_z): hai cổng cùng một phép tính      (B, 2H)
-    r, z = torch.sigmoid(gi[:, : 2 * H] + gh[:, : 2 * H]).chunk(2, 1)
+    rz = torch.sigmoid(gi[:, : 2 * H] + gh[:, : 2 * H])
+    r, z = rz.chunk(2, 1)
     gi_n, gh_n = gi[:, 2 * H :], gh[:, 2 * H :]
     # n_t = tanh(gi_n + r_t ⊙ gh_n)
     n = torch.tanh(torch.addcmul(gi_n, r, gh_n))
     # h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1} = n_t + z_t ⊙ (h_{t-1} − n_t)
     h_new = torch.addcmul(n, z, h - n)
-    return (h_new,), (r, z, n, gh_n)
+    return (h_new,), (rz, n, gh)
 # --8<-- [end:step]
 
 
@@ -50,16 +51,19 @@ def gru_step(gi, state, w_hh, b_hh):
 def gru_backward_factors(cache, state_prev):
     """Các thừa số của đạo hàm không phụ thuộc gradient đến, cho mọi t cùng lúc (T, B, ·).
 
-    Gọi pre_r, pre_z, pre_n là các cổng trước hàm kích hoạt; σ' = σ(1 − σ), tanh' = 1 − tanh².
+    Gọi pre_r, pre_z, pre_n là các cổng trước hàm kích hoạt; ``dsigmoid(s)`` = σ(1 − σ),
+    ``dtanh(t)`` = 1 − t² (tensor mới, nên ``.mul_`` nhân tiếp tại chỗ).
     """
-    r, z, n, gh_n = cache
+    rz, n, gh = cache
+    r, z = rz.chunk(2, -1)  # (T, B, H)
+    gh_n = gh.chunk(3, -1)[2]
     (h_prev,) = state_prev
     # h_t = (1 − z) ⊙ n + z ⊙ h_{t-1}:  ∂h_t/∂pre_n = (1 − z) ⊙ (1 − n²)
-    dh_dpre_n = (1 - z) * (1 - n * n)
+    dh_dpre_n = dtanh(n).mul_(1 - z)
     # ∂h_t/∂pre_z = (h_{t-1} − n) ⊙ σ'(pre_z)
-    dh_dpre_z = (h_prev - n) * z * (1 - z)
+    dh_dpre_z = dsigmoid(z).mul_(h_prev - n)
     # pre_n = gi_n + r ⊙ gh_n:  ∂h_t/∂pre_r = ∂h_t/∂pre_n ⊙ gh_n ⊙ σ'(pre_r)
-    dh_dpre_r = dh_dpre_n * gh_n * r * (1 - r)
+    dh_dpre_r = dsigmoid(r).mul_(gh_n).mul_(dh_dpre_n)
     # gi = W_ih x + b_ih chạm các cổng trực tiếp; gh_n = W_hn h + b_hn đi qua phép nhân với r
     dh_dgi = torch.cat([dh_dpre_r, dh_dpre_z, dh_dpre_n], -1)  # (T, B, 3H)
     dh_dgh = torch.cat([dh_dpre_r, dh_dpre_z, dh_dpre_n * r], -1)  # (T, B, 3H)

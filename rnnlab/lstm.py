@@ -18,7 +18,7 @@ from __future__ import annotations
 import torch
 
 from ._cell import CellBase
-from .bptt import Recurrence
+from .bptt import Recurrence, dsigmoid, dtanh
 
 
 # --8<-- [start:step]
@@ -33,12 +33,11 @@ def lstm_input_projection(x, w_ih, b_ih, b_hh):
 def lstm_step(gi, state, w_hh, b_hh):
     """Một bước: ``gi`` (B, 4H) đã gồm W_ih x_t + b_ih + b_hh; ``state`` = (h_{t-1}, c_{t-1})."""
     h, c = state
-    # cả bốn cổng trong một phép nhân: W_ih x_t + b + W_hh h_{t-1}            (B, 4H)
+    # cả bốn cổng trong một phép nhân: pre = W_ih x_t + b + W_hh h_{t-1}      (B, 4H)
     gates = torch.addmm(gi, h, w_hh.t())
-    # i_t, f_t, o_t = σ(·);  g_t = tanh(·)
-    ifo = torch.sigmoid(gates)
-    i, f, _, o = ifo.chunk(4, 1)  # mỗi cái (B, H)
-    g = torch.tanh(gates.chunk(4, 1)[2])
+    pre_i, pre_f, pre_g, pre_o = gates.chunk(4, 1)  # mỗi cái (B, H)
+    # i_t = σ(pre_i),  f_t = σ(pre_f),  g_t = tanh(pre_g),  o_t = σ(pre_o)
+    i, f, g, o = torch.sigmoid(pre_i), torch.sigmoid(pre_f), torch.tanh(pre_g), torch.sigmoid(pre_o)
     # c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t
     c_new = torch.addcmul(f * c, i, g)
     # h_t = o_t ⊙ tanh(c_t)
@@ -52,16 +51,17 @@ def lstm_step(gi, state, w_hh, b_hh):
 def lstm_backward_factors(cache, state_prev):
     """Các thừa số của đạo hàm không phụ thuộc gradient đến, cho mọi t cùng lúc (T, B, ·).
 
-    Gọi pre_i, pre_f, pre_g, pre_o là các cổng trước hàm kích hoạt; σ' = σ(1 − σ), tanh' = 1 − tanh².
+    Gọi pre_i, pre_f, pre_g, pre_o là các cổng trước hàm kích hoạt. ``dsigmoid(s)`` = σ(1 − σ) và
+    ``dtanh(t)`` = 1 − t² trả về tensor mới, nên ``.mul_`` nhân tiếp tại chỗ, không tạo thêm tensor lớn.
     """
-    i, f, g, o, tanh_c = cache
+    i, f, g, o, tanh_c = cache  # mỗi cái (T, B, H)
     c_prev = state_prev[1]
     # ∂h_t/∂c_t = o_t ⊙ (1 − tanh²(c_t))
-    dh_dc = o * (1 - tanh_c * tanh_c)
+    dh_dc = dtanh(tanh_c).mul_(o)
     # ∂c_t/∂pre_i = g ⊙ σ'(pre_i),  ∂c_t/∂pre_f = c_{t-1} ⊙ σ'(pre_f),  ∂c_t/∂pre_g = i ⊙ tanh'(pre_g)
-    dc_dpre = torch.stack([g * i * (1 - i), c_prev * f * (1 - f), i * (1 - g * g)], 2)  # (T, B, 3, H)
+    dc_dpre = torch.stack([dsigmoid(i).mul_(g), dsigmoid(f).mul_(c_prev), dtanh(g).mul_(i)], 2)  # (T, B, 3, H)
     # ∂h_t/∂pre_o = tanh(c_t) ⊙ σ'(pre_o)
-    dh_dpre_o = tanh_c * o * (1 - o)
+    dh_dpre_o = dsigmoid(o).mul_(tanh_c)
     return f, dh_dc, dc_dpre, dh_dpre_o
 
 

@@ -14,7 +14,7 @@ import functools
 import torch
 
 from ._cell import CellBase
-from .bptt import Recurrence
+from .bptt import Recurrence, dtanh
 
 NONLINEARITIES = ("tanh", "relu", "identity")
 
@@ -49,7 +49,7 @@ def rnn_backward_factors(cache, state_prev, nonlinearity="tanh"):
     """φ'(a_t) cho mọi t cùng lúc: tanh' = 1 − h_t², relu' = [h_t > 0], identity' = 1 (None)."""
     (h,) = cache  # (T, B, H)
     if nonlinearity == "tanh":
-        return (1 - h * h,)
+        return (dtanh(h),)
     if nonlinearity == "relu":
         return ((h > 0).to(h.dtype),)
     return (None,)

@@ -84,3 +84,17 @@ def test_backward_records_total_gradient():
         hs_ref.append(s[0])
     hs_ref[-1].sum().backward()
     torch.testing.assert_close(seen["d"], torch.stack([h.grad for h in hs_ref]), atol=1e-12, rtol=1e-10)
+
+
+def test_inplace_change_of_output_keeps_gradients_right():
+    """Đầu ra không dùng chung bộ nhớ với những gì lượt ngược giữ lại: sửa tại chỗ không làm sai gradient."""
+    import rnnlab
+
+    torch.manual_seed(0)
+    model = rnnlab.GRU(2, 3)
+    x = torch.randn(4, 1, 2)
+    out, _ = model(x)
+    expected = torch.autograd.grad((2 * out).sum(), model.weight_hh_l0)[0]
+    out, _ = model(x)
+    out.mul_(2)
+    torch.testing.assert_close(torch.autograd.grad(out.sum(), model.weight_hh_l0)[0], expected)
