@@ -58,7 +58,9 @@ def hidden_grad_norms(model, input, loss_fn, hx=None) -> dict:
         loss = loss_fn(output, h_n)
         params = [p for p in model.parameters() if p.requires_grad]
         torch.autograd.grad(loss, params, allow_unused=True)
-    return {key: dhs.flatten(1).norm(dim=1) for key, dhs in store.items()}
+    # theo thứ tự của mô hình: l0, l0_reverse, l1, ... (lượt ngược ghi theo thứ tự ngược lại)
+    order = sorted(store, key=lambda key: (int(key[1:].split("_")[0]), key.endswith("_reverse")))
+    return {key: store[key].flatten(1).norm(dim=1) for key in order}
 
 
 def jacobian_norms(model, input, layer: int = 0, suffix: str = "") -> dict:
