@@ -142,6 +142,7 @@ class RNNBase(nn.Module):
         if lengths is not None:
             mask = (torch.arange(T, device=x.device).unsqueeze(1) < lengths.to(x.device)).unsqueeze(-1)  # (T, B, 1)
 
+        # --8<-- [start:stack]
         finals = []
         layer_input = x
         for layer in range(self.num_layers):
@@ -159,6 +160,7 @@ class RNNBase(nn.Module):
                 # dropout giữa các tầng, không sau tầng cuối, như torch
                 layer_output = F.dropout(layer_output, self.dropout, training=True)
             layer_input = layer_output
+        # --8<-- [end:stack]
 
         output = layer_input
         h_n = tuple(torch.stack([f[j] for f in finals]) for j in range(self.recurrence.n_states))  # (L*D, B, H)
