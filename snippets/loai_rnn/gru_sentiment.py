@@ -1,0 +1,134 @@
+"""Phân tích cảm xúc bằng GRU trên âm tiết, so với hồi quy logistic trên túi từ."""
+import matplotlib.pyplot as plt
+import torch
+from torch import nn
+
+import rnnlab
+from rnnlab.datasets import sentiment
+from rnnlab.train import train
+
+torch.set_num_threads(1)  # mô hình nhỏ: một luồng là đủ, và không tranh CPU khi máy đang bận
+
+# 1. Dữ liệu: 750 câu, nhãn 0 = tiêu cực, 1 = trung tính, 2 = tích cực; phần train/test cố định trong tệp
+train_set, test_set = sentiment.load("train"), sentiment.load("test")
+vocab = sentiment.build_vocab(train_set)  # chỉ lấy âm tiết của tập huấn luyện
+X_train, len_train = sentiment.encode(train_set, vocab)  # (B, T), (B,)
+X_test, len_test = sentiment.encode(test_set, vocab)
+y_train, y_test = sentiment.labels(train_set), sentiment.labels(test_set)
+print(f"{len(train_set)} câu huấn luyện, {len(test_set)} câu kiểm tra, {len(vocab)} âm tiết trong từ điển")
+
+
+# 2. Mô hình: embedding → GRU → tầng tuyến tính trên trạng thái ẩn ở âm tiết cuối
+class GRUClassifier(nn.Module):
+    def __init__(self, vocab_size, embed_size=16, hidden_size=32, num_classes=3):
+        super().__init__()
+        self.embed = nn.Embedding(vocab_size, embed_size, padding_idx=0)
+        self.dropout = nn.Dropout(0.2)
+        self.gru = rnnlab.GRU(embed_size, hidden_size, batch_first=True)
+        self.head = nn.Linear(hidden_size, num_classes)
+
+    def forward(self, ids, lengths):
+        ids = ids[:, : int(lengths.max())]  # bỏ phần đệm thừa của lô
+        out, _ = self.gru(self.dropout(self.embed(ids)))  # (B, T, H)
+        # h_t ở âm tiết cuối của mỗi câu (t = độ dài − 1); phần đệm nằm sau nên không ảnh hưởng tới nó
+        last = out[torch.arange(len(ids)), lengths - 1]  # (B, H)
+        return self.head(last)  # (B, 3)
+
+
+loss_fn = nn.CrossEntropyLoss()
+
+
+def gru_loss(model, idx):
+    return loss_fn(model(X_train[idx], len_train[idx]), y_train[idx])
+
+
+# 3. Huấn luyện GRU với ba hạt giống (tập kiểm tra nhỏ: xem kết quả dao động bao nhiêu)
+seeds, epochs = (0, 1, 2), 20
+gru_preds, final_train_loss = [], []
+for seed in seeds:
+    torch.manual_seed(seed)
+    model = GRUClassifier(len(vocab))
+    history = train(model, gru_loss, lambda epoch: sentiment.minibatches(len(train_set), 32, seed=seed, epoch=epoch),
+                    optimizer=torch.optim.Adam(model.parameters(), lr=1e-2), epochs=epochs, clip_norm=1.0)
+    print(f"GRU, hạt giống {seed}: mất mát huấn luyện " +
+          ", ".join(f"epoch {e + 1}: {history.epoch_loss[e]:.3f}" for e in (0, 4, 9, 19)))
+    final_train_loss.append(history.epoch_loss[-1])
+    model.eval()
+    with torch.no_grad():
+        gru_preds.append(model(X_test, len_test).argmax(1))
+
+# 4. Mốc so sánh: hồi quy logistic trên túi từ (đếm âm tiết, bỏ qua thứ tự), huấn luyện trên cả tập một lúc
+torch.manual_seed(0)
+B_train, B_test = sentiment.bag_of_words(train_set, vocab), sentiment.bag_of_words(test_set, vocab)  # (B, V)
+bow = nn.Linear(len(vocab), 3)
+train(bow, lambda m, _: loss_fn(m(B_train), y_train), [None],
+      optimizer=torch.optim.Adam(bow.parameters(), lr=1e-2, weight_decay=1e-4), epochs=300, progress=False)
+with torch.no_grad():
+    bow_pred = bow(B_test).argmax(1)
+
+# 5. Đánh giá trên tập kiểm tra: cả tập và từng nhóm câu
+subsets = {
+    "tất cả": torch.ones(len(test_set), dtype=torch.bool),
+    "phủ định": sentiment.has_tag(test_set, "phu_dinh"),
+    "tương phản": sentiment.has_tag(test_set, "tuong_phan"),
+    "không dấu": sentiment.has_tag(test_set, "khong_dau"),
+}
+subsets["phủ định hoặc tương phản"] = subsets["phủ định"] | subsets["tương phản"]
+
+
+def accuracy_on(pred):
+    return {name: (pred[mask] == y_test[mask]).float().mean().item() for name, mask in subsets.items()}
+
+
+gru_runs = [accuracy_on(p) for p in gru_preds]
+gru_acc = {name: sum(run[name] for run in gru_runs) / len(seeds) for name in subsets}  # trung bình ba hạt giống
+bow_acc = accuracy_on(bow_pred)
+print(f"\nĐộ chính xác trên tập kiểm tra ({len(test_set)} câu):")
+for name, mask in subsets.items():
+    runs = " / ".join(f"{run[name]:.1%}" for run in gru_runs)
+    print(f"  {name:25s} ({int(mask.sum()):3d} câu): GRU {gru_acc[name]:.1%} (từng hạt giống {runs}), túi từ {bow_acc[name]:.1%}")
+
+n_test = len(test_set)
+accuracy = gru_acc["tất cả"]
+accuracy_min = min(run["tất cả"] for run in gru_runs)
+accuracy_max = max(run["tất cả"] for run in gru_runs)
+bow_accuracy = bow_acc["tất cả"]
+gru_hard = gru_acc["phủ định hoặc tương phản"]
+bow_hard = bow_acc["phủ định hoặc tương phản"]
+n_hard = int(subsets["phủ định hoặc tương phản"].sum())
+gru_no_diacritics, bow_no_diacritics = gru_acc["không dấu"], bow_acc["không dấu"]
+n_no_diacritics = int(subsets["không dấu"].sum())
+
+# 6. Hình 1: ma trận nhầm lẫn (GRU hạt giống 0 và túi từ); hình 2: độ chính xác theo nhóm câu
+confusion = {}
+fig, axes = plt.subplots(1, 2, figsize=(9, 4))
+for ax, (name, pred) in zip(axes, {"GRU (hạt giống 0)": gru_preds[0], "Túi từ": bow_pred}.items()):
+    cm = torch.zeros(3, 3, dtype=torch.long)
+    cm.index_put_((y_test, pred), torch.ones_like(pred), accumulate=True)  # hàng: nhãn thật, cột: dự đoán
+    confusion[name] = cm.tolist()
+    ax.imshow(cm, cmap="Blues")
+    for i in range(3):
+        for j in range(3):
+            ax.text(j, i, int(cm[i, j]), ha="center", va="center", color="white" if cm[i, j] > cm.max() / 2 else "black")
+    ax.set_xticks(range(3), sentiment.LABELS)
+    ax.set_yticks(range(3), sentiment.LABELS)
+    ax.set_xlabel("dự đoán")
+    ax.set_ylabel("nhãn thật")
+    ax.set_title(f"{name}: đúng {(pred == y_test).float().mean():.1%}")
+fig.suptitle("Ma trận nhầm lẫn trên tập kiểm tra")
+fig.tight_layout()
+
+fig2, ax = plt.subplots(figsize=(8, 3.8))
+names = list(subsets)
+xs = torch.arange(len(names)).float()
+ax.bar(xs - 0.2, [gru_acc[n] for n in names], 0.4, label="GRU (trung bình 3 hạt giống)")
+ax.bar(xs + 0.2, [bow_acc[n] for n in names], 0.4, label="túi từ")
+ax.set_xticks(xs, [f"{n}\n({int(subsets[n].sum())} câu)" for n in names], fontsize=8)
+ax.set_ylabel("độ chính xác (tập kiểm tra)")
+ax.set_ylim(0, 1.15)
+ax.set_yticks([0, 0.2, 0.4, 0.6, 0.8, 1.0])
+ax.axhline(1 / 3, color="gray", ls=":", label="đoán bừa (1/3)")
+ax.legend(loc="upper center", ncol=3, fontsize=8)
+ax.set_title("Độ chính xác của GRU và túi từ theo nhóm câu")
+fig2.tight_layout()
+plt.show()

@@ -1,0 +1,32 @@
+"""snippets/loai_rnn/gru_sentiment.py (trang docs/loai-rnn/gru.md). Các khoảng ở đây là những gì trang nêu."""
+
+
+def test_gru_sentiment(run_snippet):
+    r = run_snippet("snippets/loai_rnn/gru_sentiment.py")
+    v = r.values
+    # trang: GRU đúng khoảng 3/4 số câu kiểm tra (trung bình 3 hạt giống), túi từ khoảng 2/3
+    assert 0.70 <= v["accuracy"] <= 0.85
+    assert v["accuracy_min"] <= v["accuracy"] <= v["accuracy_max"]
+    assert v["accuracy_max"] - v["accuracy_min"] < 0.10
+    assert 0.60 <= v["bow_accuracy"] <= 0.75
+    # trang: GRU hơn túi từ trên cả tập, và cách biệt lớn hơn trên câu có phủ định hoặc tương phản
+    assert v["accuracy"] - v["bow_accuracy"] >= 0.03
+    assert v["gru_hard"] - v["bow_hard"] >= 0.05
+    assert v["gru_hard"] - v["bow_hard"] > v["accuracy"] - v["bow_accuracy"]
+    assert v["n_hard"] == 98
+    # trang: trên câu không dấu (ít câu), GRU không hơn túi từ
+    assert v["n_no_diacritics"] == 25
+    assert v["gru_no_diacritics"] < v["bow_no_diacritics"]
+    # trang: câu trung tính hiếm khi bị nhầm; phần lớn lỗi của cả hai mô hình là nhầm tích cực với tiêu cực
+    assert v["n_test"] == 184
+    for name, cm in v["confusion"].items():
+        assert sum(map(sum, cm)) == 184
+        assert cm[1][1] >= 0.8 * sum(cm[1]), name
+        errors = 184 - sum(cm[k][k] for k in range(3))
+        assert cm[0][2] + cm[2][0] > 0.5 * errors, name
+    # trang: mất mát huấn luyện xuống rất thấp (quá khớp) trong khi độ chính xác kiểm tra dừng ở khoảng 3/4
+    assert len(v["final_train_loss"]) == 3 and max(v["final_train_loss"]) < 0.15
+    # quá trình huấn luyện hiện trong "Kết quả", mất mát giảm
+    assert r.stdout.count("GRU, hạt giống") == 3 and "epoch 20" in r.stdout
+    assert len(r.figures) == 2
+    assert "nhầm lẫn" in r.titles[0] and "nhóm câu" in r.titles[1]
