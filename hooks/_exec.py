@@ -31,6 +31,14 @@ def _plain(value, depth=0):
 _SKIP = object()
 
 
+def _title(fig) -> str:
+    """Tiêu đề của hình: ``suptitle`` nếu có, nếu không thì tiêu đề các trục nối bằng " · "."""
+    sup = getattr(fig, "_suptitle", None)
+    if sup is not None and sup.get_text().strip():
+        return sup.get_text().strip()
+    return " · ".join(t for ax in fig.axes if (t := ax.get_title().strip()))
+
+
 def main(snippet: str, out_dir: str) -> None:
     import matplotlib
 
@@ -41,9 +49,10 @@ def main(snippet: str, out_dir: str) -> None:
     ns = runpy.run_path(snippet, run_name="__main__")
     sys.stdout.flush()
     out, stem = Path(out_dir), Path(snippet).stem
-    names = []
+    names, titles = [], []
     for k, num in enumerate(plt.get_fignums(), start=1):
         fig = plt.figure(num)
+        titles.append(_title(fig))
         name = f"{stem}-{k}.svg"
         fig.savefig(out / name, format="svg", metadata={"Date": None}, bbox_inches="tight")
         if (out / name).stat().st_size > 600_000:
@@ -58,7 +67,7 @@ def main(snippet: str, out_dir: str) -> None:
         plain = _plain(value)
         if plain is not _SKIP:
             values[key] = plain
-    (out / "meta.json").write_text(json.dumps({"figures": names, "values": values}, ensure_ascii=False))
+    (out / "meta.json").write_text(json.dumps({"figures": names, "titles": titles, "values": values}, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -9,26 +9,32 @@ toàn cục (ví dụ ``accuracy = 0.93``). Sau khi chạy, ta lưu:
 
 - ``stdout``: những gì snippet in ra;
 - ``figures``: mọi hình còn mở, theo thứ tự số hình, dạng SVG (PNG nếu SVG quá nặng);
+- ``titles``: tiêu đề của từng hình (``suptitle`` hoặc tiêu đề các trục), dùng làm chữ thay thế (alt);
 - ``values``: các biến toàn cục kiểu số, chuỗi, bool (và list/tuple/dict của chúng),
   tensor hoặc mảng numpy một phần tử đổi sang số Python;
 - ``seconds``: thời gian chạy.
 
-Khoá bộ nhớ đệm là hash của snippet, mã nguồn rnnlab, tệp này, và phiên bản torch, matplotlib.
+Khoá bộ nhớ đệm là hash của snippet và ``deps_hash()``: mã nguồn (và dữ liệu) của rnnlab, tệp này,
+``_exec.py``, và phiên bản torch, matplotlib, numpy. Thư mục đệm mặc định là ``.cache/snippets``;
+biến môi trường ``RNNLAB_CACHE_DIR`` đổi gốc ``.cache`` (dùng cho đo thời gian dựng từ đầu).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHE = ROOT / ".cache" / "snippets"
+CACHE_ROOT = Path(os.environ.get("RNNLAB_CACHE_DIR") or ROOT / ".cache")
+CACHE = CACHE_ROOT / "snippets"
 SVG_LIMIT = 600_000  # byte; hình SVG nặng hơn được lưu thành PNG
 TIMEOUT = 300  # giây cho một snippet
 
@@ -45,8 +51,10 @@ class SnippetResult:
     values: dict
     seconds: float
     cached: bool = False
+    titles: list = dataclasses.field(default_factory=list)  # tiêu đề từng hình ("" nếu không có)
 
 
+@functools.lru_cache(maxsize=None)
 def _versions() -> str:
     import importlib.metadata as md
 
@@ -59,35 +67,64 @@ def _versions() -> str:
     return ";".join(out)
 
 
-def cache_key(path: Path) -> str:
+def deps_hash() -> str:
+    """Hash của mọi thứ một snippet dựa vào ngoài chính nó: rnnlab (mã và dữ liệu), bộ chạy, phiên bản.
+
+    Bản dựng trang cũng dùng nó làm khoá cho bộ nhớ đệm của sổ tay (mkdocs-jupyter không tự thấy
+    khi mã được import thay đổi).
+    """
     h = hashlib.sha256()
-    h.update(path.read_bytes())
-    for src in sorted((ROOT / "rnnlab").rglob("*.py")) + [Path(__file__)]:
+    here = Path(__file__).resolve().parent
+    sources = sorted(p for p in (ROOT / "rnnlab").rglob("*") if p.is_file() and p.suffix != ".pyc")
+    for src in sources + [here / "runner.py", here / "_exec.py"]:
         h.update(src.relative_to(ROOT).as_posix().encode())
         h.update(src.read_bytes())
-    for data in sorted((ROOT / "rnnlab").rglob("*")):
-        if data.is_file() and data.suffix not in (".py", ".pyc"):
-            h.update(data.relative_to(ROOT).as_posix().encode())
-            h.update(data.read_bytes())
     h.update(_versions().encode())
     return h.hexdigest()[:24]
 
 
-def run_snippet(path, use_cache: bool = True) -> SnippetResult:
-    """Chạy ``path`` (tương đối với gốc repo hoặc tuyệt đối) và trả về ``SnippetResult``."""
+def cache_key(path: Path, deps: str | None = None) -> str:
+    """Khoá đệm của snippet ``path``; ``deps`` là ``deps_hash()`` nếu đã tính sẵn."""
+    h = hashlib.sha256()
+    h.update(Path(path).read_bytes())
+    h.update((deps or deps_hash()).encode())
+    return h.hexdigest()[:24]
+
+
+def _display(full: Path) -> str:
+    """Đường dẫn để hiển thị: tương đối với gốc repo nếu nằm trong repo."""
+    try:
+        return full.relative_to(ROOT).as_posix()
+    except ValueError:
+        return full.as_posix()
+
+
+def _slot(rel: str) -> str:
+    """Tên thư mục đệm của một snippet (không kể khoá): ``snippets/gradient/x.py`` → ``gradient__x``."""
+    stem = rel[len("snippets/"):] if rel.startswith("snippets/") else rel.strip("/")
+    return stem.removesuffix(".py").replace("/", "__")
+
+
+def run_snippet(path, use_cache: bool = True, deps: str | None = None) -> SnippetResult:
+    """Chạy ``path`` (tương đối với gốc repo hoặc tuyệt đối) và trả về ``SnippetResult``.
+
+    ``deps``: ``deps_hash()`` đã tính sẵn (bản dựng trang tính một lần cho mọi snippet).
+    """
     path = Path(path)
     full = path if path.is_absolute() else ROOT / path
-    rel = full.relative_to(ROOT).as_posix()
+    rel = _display(full)
     if not full.is_file():
         raise SnippetError(f"Không tìm thấy snippet {rel}.")
-    out_dir = CACHE / f"{full.stem}-{cache_key(full)}"
+    slot = _slot(rel)
+    out_dir = CACHE / f"{slot}-{cache_key(full, deps)}"
     record = out_dir / "result.json"
     if use_cache and record.is_file():
         return _load(rel, out_dir, cached=True)
 
     tmp = out_dir.with_name(out_dir.name + f".tmp{os.getpid()}")
     tmp.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0", PYTHONPATH=str(ROOT))
+    # PYTHONDONTWRITEBYTECODE: không ghi rnnlab/__pycache__, vốn làm `mkdocs serve` (theo dõi rnnlab/) dựng lại thêm lần nữa
+    env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0", PYTHONPATH=str(ROOT), PYTHONDONTWRITEBYTECODE="1")
     start = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "hooks._exec", str(full), str(tmp)],
@@ -95,20 +132,24 @@ def run_snippet(path, use_cache: bool = True) -> SnippetResult:
     )
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
+        shutil.rmtree(tmp, ignore_errors=True)
         raise SnippetError(f"Snippet {rel} chạy lỗi (mã thoát {proc.returncode}):\n{proc.stderr.strip()}")
     meta = json.loads((tmp / "meta.json").read_text())
     meta["stdout"], meta["seconds"] = proc.stdout, seconds
     (tmp / "meta.json").unlink()
     (tmp / "result.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True))
     if out_dir.exists():
-        import shutil
-
         shutil.rmtree(out_dir)
     tmp.rename(out_dir)
+    # Bỏ các bản đệm cũ của cùng snippet (nội dung trước khi sửa), để .cache không phình mãi.
+    for old in CACHE.glob(f"{slot}-*"):
+        if old != out_dir and old.name[len(slot) + 1:].isalnum():
+            shutil.rmtree(old, ignore_errors=True)
     return _load(rel, out_dir, cached=False)
 
 
 def _load(rel: str, out_dir: Path, cached: bool) -> SnippetResult:
     meta = json.loads((out_dir / "result.json").read_text())
     figures = [(name, (out_dir / name).read_bytes()) for name in meta["figures"]]
-    return SnippetResult(rel, meta["stdout"], figures, meta["values"], meta["seconds"], cached)
+    titles = meta.get("titles") or [""] * len(figures)
+    return SnippetResult(rel, meta["stdout"], figures, meta["values"], meta["seconds"], cached, titles)

@@ -1,0 +1,253 @@
+"""Hook MkDocs: thay các dấu ``rnnlab:`` trong trang bằng những gì snippet tính ra lúc dựng trang.
+
+Hai dấu (chú thích HTML, nên trên GitHub chúng không hiện ra):
+
+- ``<!-- rnnlab:run PATH -->`` đứng riêng một dòng: thành các hình snippet ``PATH`` vẽ (theo thứ tự
+  số hình), rồi khối "Kết quả" chứa những gì nó in ra. Đặt ngay dưới khối mã dẫn snippet đó.
+- ``<!-- rnnlab:value PATH NAME [FORMAT] -->`` ở giữa câu: thành giá trị của biến toàn cục ``NAME``
+  của snippet, định dạng bằng format spec của Python (``.3f``, ``.1%``, ``.2e``...). ``NAME`` có thể
+  đi sâu vào dict/list bằng dấu chấm: ``mse_by_cell.lstm``, ``losses.0``.
+
+``PATH`` tính từ gốc repo (``snippets/gradient/x.py``). Dấu nằm trong khối mã (```` ``` ````) hoặc
+trong mã nội dòng (`` `...` ``) được giữ nguyên, để trang hướng dẫn có thể trình bày cú pháp.
+
+Snippet chạy qua ``hooks.runner.run_snippet`` (bộ nhớ đệm theo nội dung, dùng chung với kiểm thử),
+song song trong ``on_files``; hình được phục vụ bằng ``File.generated``, không bao giờ ghi vào docs/.
+Trang bị sửa giữa lúc đang dựng (``mkdocs serve``) có thể mang dấu mới: snippet đó chạy nốt trong
+``on_page_markdown``.
+Snippet lỗi, snippet không có, biến không có, dấu viết sai: bản dựng dừng với thông báo nêu rõ
+trang, dòng, snippet (và traceback của snippet).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import dataclasses
+import os
+import posixpath
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from hooks import runner  # noqa: E402
+
+FIGURE_DIR = "figures"  # hình nằm ở site/figures/<mục>/<tên>-<k>.svg
+
+_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
+_ANY = re.compile(r"<!--\s*rnnlab:(?P<kind>[\w-]*)(?P<args>.*?)-->")
+_RUN_LINE = re.compile(r"^(?P<indent>[ \t]*)<!--\s*rnnlab:run\s+(?P<path>\S+)\s*-->\s*$")
+KINDS = {"run", "value", "glossary"}  # "glossary" thuộc hooks/glossary.py
+
+
+@dataclasses.dataclass
+class Marker:
+    kind: str  # "run" hoặc "value"
+    line: int  # số dòng (từ 1) trong trang
+    start: int  # vị trí trong dòng
+    end: int
+    path: str
+    name: str = ""
+    fmt: str = ""
+    indent: str = ""
+
+
+def _outside_code(text: str):
+    """Các dòng (số dòng, dòng) nằm ngoài khối mã có rào; mã nội dòng được thay bằng dấu cách."""
+    fence = None  # (kí tự, độ dài) của khối mã đang mở
+    for number, line in enumerate(text.split("\n"), start=1):
+        m = _FENCE.match(line)
+        if fence is None:
+            if m and not (m["fence"][0] == "`" and "`" in m["info"]):
+                fence = (m["fence"][0], len(m["fence"]))
+                continue
+            yield number, _CODE_SPAN.sub(lambda s: " " * len(s.group()), line)
+        elif m and m["fence"][0] == fence[0] and len(m["fence"]) >= fence[1] and not m["info"].strip():
+            fence = None
+
+
+def scan(text: str, where: str = "trang") -> list[Marker]:
+    """Mọi dấu ``rnnlab:run`` / ``rnnlab:value`` trong ``text`` (ngoài khối mã); dấu viết sai thì báo lỗi."""
+    if "rnnlab:" not in text:
+        return []
+    lines = text.split("\n")
+    markers = []
+    for number, masked in _outside_code(text):
+        for m in _ANY.finditer(masked):
+            kind, args = m["kind"], m["args"].split()
+            here = f"{where}:{number}"
+            if kind not in KINDS:
+                raise PluginError(
+                    f"{here}: dấu lạ <!-- rnnlab:{kind} ... -->; chỉ có rnnlab:run, rnnlab:value "
+                    f"(và rnnlab:glossary trên trang thuật ngữ)."
+                )
+            if kind == "run":
+                full = _RUN_LINE.match(lines[number - 1])
+                if len(args) != 1 or not full:
+                    raise PluginError(
+                        f"{here}: dấu rnnlab:run phải đứng riêng một dòng, đúng dạng "
+                        f"<!-- rnnlab:run snippets/<mục>/<tên>.py -->, nhưng gặp: {m.group()}"
+                    )
+                markers.append(Marker("run", number, m.start(), m.end(), args[0], indent=full["indent"]))
+            elif kind == "value":
+                if len(args) not in (2, 3):
+                    raise PluginError(
+                        f"{here}: dấu rnnlab:value cần dạng <!-- rnnlab:value PATH NAME [FORMAT] -->, "
+                        f"nhưng gặp: {m.group()}"
+                    )
+                fmt = args[2] if len(args) == 3 else ""
+                markers.append(Marker("value", number, m.start(), m.end(), args[0], args[1], fmt))
+    return markers
+
+
+def lookup(values: dict, name: str):
+    """Giá trị ``name`` trong ``values``; ``a.b.0`` đi vào dict/list lồng nhau. KeyError nếu không có."""
+    if name in values:
+        return values[name]
+    value = values
+    for part in name.split("."):
+        if isinstance(value, dict) and part in value:
+            value = value[part]
+        elif isinstance(value, list) and part.lstrip("-").isdigit() and -len(value) <= int(part) < len(value):
+            value = value[int(part)]
+        else:
+            raise KeyError(name)
+    return value
+
+
+def format_value(result: runner.SnippetResult, marker: Marker, where: str) -> str:
+    try:
+        value = lookup(result.values, marker.name)
+    except KeyError:
+        names = ", ".join(sorted(result.values)) or "(không có)"
+        raise PluginError(
+            f"{where}:{marker.line}: <!-- rnnlab:value {marker.path} {marker.name} ... --> nói tới "
+            f"biến '{marker.name}', nhưng snippet {marker.path} không có biến đó. Các biến nó có: {names}"
+        ) from None
+    try:
+        return format(value, marker.fmt)
+    except (ValueError, TypeError) as e:
+        raise PluginError(
+            f"{where}:{marker.line}: không định dạng được {marker.name} = {value!r} bằng '{marker.fmt}': {e}"
+        ) from None
+
+
+def figure_uri(snippet: str, name: str) -> str:
+    """``snippets/gradient/x.py`` + ``x-1.svg`` → ``figures/gradient/x-1.svg`` (đường dẫn trong trang web)."""
+    folder = posixpath.dirname(snippet)
+    folder = folder[len("snippets/"):] if folder.startswith("snippets/") else folder.strip("/")
+    return posixpath.join(FIGURE_DIR, folder, name) if folder else posixpath.join(FIGURE_DIR, name)
+
+
+def run_block(result: runner.SnippetResult, page_uri: str, indent: str) -> str:
+    """Markdown thay cho ``<!-- rnnlab:run -->``: các hình, rồi khối "Kết quả" với những gì snippet in ra."""
+    out = []
+    here = posixpath.dirname(page_uri)
+    for k, ((name, _), title) in enumerate(zip(result.figures, result.titles), start=1):
+        alt = (title or f"Hình {k} do {result.path} vẽ").replace("$", "")
+        alt = re.sub(r"([\[\]\\])", r"\\\1", alt)
+        url = posixpath.relpath(figure_uri(result.path, name), here or ".")
+        out += [f'![{alt}]({url}){{ .rnnlab-hinh loading="lazy" }}', ""]
+    text = result.stdout.rstrip()
+    if text:
+        ticks = "`" * max(3, 1 + max((len(r) for r in re.findall(r"`+", text)), default=0))
+        out += ['!!! ket-qua "Kết quả"', "", f"    {ticks}text"]
+        out += [f"    {line}" if line.strip() else "" for line in text.splitlines()]
+        out += [f"    {ticks}", ""]
+    if not out:
+        raise PluginError(f"{page_uri}: snippet {result.path} không vẽ hình nào và không in gì; bỏ dấu rnnlab:run đi.")
+    return "\n".join(f"{indent}{line}" if line else "" for line in out)
+
+
+# --- sự kiện MkDocs --------------------------------------------------------------------------------
+
+_results: dict[str, runner.SnippetResult] = {}
+
+
+def _resolve(path: str) -> Path:
+    p = Path(path)
+    return p if p.is_absolute() else ROOT / p
+
+
+def run_all(uses: dict[str, list[str]]) -> dict[str, runner.SnippetResult]:
+    """Chạy (hoặc lấy từ bộ nhớ đệm) mọi snippet trong ``uses`` = {snippet: [nơi dùng]}; lỗi gom lại một lần."""
+    missing = [f"{', '.join(where)}: không có snippet {path}" for path, where in uses.items() if not _resolve(path).is_file()]
+    if missing:
+        raise PluginError("Dấu rnnlab nói tới snippet không tồn tại:\n" + "\n".join(missing))
+    deps = runner.deps_hash()
+    results, errors = {}, []
+    workers = max(1, min(len(uses), os.cpu_count() or 1))
+    with concurrent.futures.ThreadPoolExecutor(workers) as pool:
+        futures = {pool.submit(runner.run_snippet, _resolve(p), deps=deps): p for p in uses}
+        for future in concurrent.futures.as_completed(futures):
+            path = futures[future]
+            try:
+                results[path] = future.result()
+            except runner.SnippetError as e:
+                errors.append(f"[{', '.join(uses[path])}] {e}")
+            except Exception as e:  # hết giờ, không đọc được kết quả...
+                errors.append(f"[{', '.join(uses[path])}] Snippet {path}: {type(e).__name__}: {e}")
+    if errors:
+        raise PluginError("Có snippet chạy lỗi, nên không dựng trang:\n\n" + "\n\n".join(sorted(errors)))
+    return results
+
+
+def _run_into(uses: dict[str, list[str]], files, config) -> None:
+    """Chạy các snippet chưa có kết quả trong lần dựng này và thêm hình của chúng vào ``files``."""
+    todo = {path: where for path, where in uses.items() if path not in _results}
+    if not todo:
+        return
+    _results.update(run_all(todo))
+    for path in sorted(todo):
+        result = _results[path]
+        for name, data in result.figures:
+            uri = figure_uri(result.path, name)
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, content=data))
+
+
+def on_files(files, config):
+    # Chạy trước, song song, mọi snippet mà các trang nhắc tới; hình được thêm vào trang web ở đây.
+    _results.clear()
+    uses: dict[str, list[str]] = {}
+    for f in files.documentation_pages():
+        if f.src_uri.endswith(".md"):
+            for m in scan(f.content_string, f"docs/{f.src_uri}"):
+                uses.setdefault(m.path, []).append(f"docs/{f.src_uri}:{m.line}")
+    _run_into(uses, files, config)
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    uri = page.file.src_uri
+    if not uri.endswith(".md"):
+        return markdown
+    markers = scan(markdown, f"docs/{uri}")
+    if not markers:
+        return markdown
+    # Trang sửa trong lúc đang dựng (mkdocs serve) có thể có dấu mới: chạy nốt ở đây.
+    uses: dict[str, list[str]] = {}
+    for m in markers:
+        uses.setdefault(m.path, []).append(f"docs/{uri}:{m.line}")
+    _run_into(uses, files, config)
+    lines = markdown.split("\n")
+    by_line: dict[int, list[Marker]] = {}
+    for m in markers:
+        by_line.setdefault(m.line, []).append(m)
+    for number, found in by_line.items():
+        line = lines[number - 1]
+        for m in sorted(found, key=lambda m: m.start, reverse=True):
+            result = _results[m.path]
+            if m.kind == "run":
+                line = run_block(result, uri, m.indent)
+            else:
+                line = line[: m.start] + format_value(result, m, f"docs/{uri}") + line[m.end:]
+        lines[number - 1] = line
+    return "\n".join(lines)
