@@ -3,7 +3,7 @@
 - ``hidden_grad_norms``: ‖∂L/∂h_t‖ ở mỗi bước t, cho mọi tầng và mọi chiều. Các giá trị này
   chính là biến ``dstate`` trong vòng lặp ngược của ``bptt.BPTT.backward``; ta chỉ ghi lại.
 - ``jacobian_norms``: ‖∂h_t/∂h_{t-1}‖ của từng bước và ‖∂h_T/∂h_t‖ (tích các ma trận Jacobi
-  từ t đến T), chuẩn phổ (giá trị kì dị lớn nhất).
+  từ t đến T), chuẩn phổ (giá trị kỳ dị lớn nhất).
 
 Với RNN tuyến tính và W_hh = ρ·Q (Q trực giao), ∂h_T/∂h_t = W_hh^(T−t) nên ‖∂h_T/∂h_t‖ = ρ^(T−t):
 ρ < 1 thì gradient biến mất theo hàm mũ, ρ > 1 thì nổ.
