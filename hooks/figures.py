@@ -132,11 +132,15 @@ def format_value(result: runner.SnippetResult, marker: Marker, where: str) -> st
             f"biến '{marker.name}', nhưng snippet {marker.path} không có biến đó. Các biến nó có: {names}"
         ) from None
     try:
-        return format(value, marker.fmt)
+        text = format(value, marker.fmt)
     except (ValueError, TypeError) as e:
         raise PluginError(
             f"{where}:{marker.line}: không định dạng được {marker.name} = {value!r} bằng '{marker.fmt}': {e}"
         ) from None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # cách viết số của tiếng Việt: dấu phẩy thập phân, dấu chấm ngăn nghìn (0,93; 1.000)
+        text = text.translate(str.maketrans(".,", ",."))
+    return text
 
 
 def figure_uri(snippet: str, name: str) -> str:

@@ -59,9 +59,12 @@ def fake_result(**values):
 def test_value_lookup_and_format():
     r = fake_result(acc=0.9312, by_cell={"lstm": 0.01}, losses=[3.0, 2.5])
     marker = figures.Marker("value", 1, 0, 0, r.path, "acc", ".1%")
-    assert figures.format_value(r, marker, "t.md") == "93.1%"
-    assert figures.format_value(r, figures.Marker("value", 1, 0, 0, r.path, "by_cell.lstm", ".2f"), "t") == "0.01"
-    assert figures.format_value(r, figures.Marker("value", 1, 0, 0, r.path, "losses.-1", ""), "t") == "2.5"
+    assert figures.format_value(r, marker, "t.md") == "93,1%"
+    assert figures.format_value(r, figures.Marker("value", 1, 0, 0, r.path, "by_cell.lstm", ".2f"), "t") == "0,01"
+    assert figures.format_value(r, figures.Marker("value", 1, 0, 0, r.path, "losses.-1", ""), "t") == "2,5"
+    # số viết kiểu Việt: phẩy thập phân, chấm ngăn nghìn
+    big = fake_result(n=1234567.891)
+    assert figures.format_value(big, figures.Marker("value", 1, 0, 0, big.path, "n", ",.2f"), "t") == "1.234.567,89"
     with pytest.raises(PluginError, match=r"biến 'accuracy'.*Các biến nó có: acc, by_cell, losses"):
         figures.format_value(r, figures.Marker("value", 7, 0, 0, r.path, "accuracy", ".1%"), "t.md")
     with pytest.raises(PluginError, match="không định dạng được"):
