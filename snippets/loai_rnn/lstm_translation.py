@@ -1,0 +1,164 @@
+"""Dịch máy bằng LSTM: dịch số viết bằng chữ tiếng Anh sang số viết bằng chữ tiếng Việt.
+
+Ví dụ "two thousand and five" thành "hai nghìn không trăm linh năm". Bộ mã hóa–bộ giải mã (chuỗi sang chuỗi)
+bằng LSTM, so với đúng mô hình đó nhưng dùng RNN cơ bản, cùng số nút ẩn, cùng dữ liệu, cùng số epoch.
+
+Chạy: python snippets/loai_rnn/lstm_translation.py
+"""
+
+import matplotlib.pyplot as plt
+import torch
+from torch import nn
+
+import rnnlab
+from rnnlab.datasets import number_words
+from rnnlab.train import train
+
+torch.manual_seed(0)
+torch.set_num_threads(1)  # mô hình nhỏ: một luồng nhanh hơn hai luồng tranh nhau
+
+HIGH = 10_000  # các số từ 0 đến 9999
+HIDDEN = 64  # số nút ẩn, như nhau cho LSTM và RNN cơ bản
+EPOCHS = 12
+BATCH = 64
+REVERSE_SOURCE = False  # True: đọc câu tiếng Anh từ cuối về đầu (mẹo của Sutskever và cộng sự, 2014)
+
+# 1. Dữ liệu: 2000 số để huấn luyện, 1000 số khác để kiểm tra (mô hình chưa từng thấy các số này)
+train_numbers, test_numbers = number_words.split_numbers(HIGH, n_train=2000, n_test=1000, seed=0)
+train_pairs = number_words.make_pairs(train_numbers)  # [(["two", "thousand", "and", "five"], ["hai", "nghìn", ...]), ...]
+test_pairs = number_words.make_pairs(test_numbers)
+src_vocab = number_words.Vocab(src for src, _ in train_pairs)  # token tiếng Anh
+tgt_vocab = number_words.Vocab(tgt for _, tgt in train_pairs)  # token tiếng Việt
+print(f"{len(train_pairs)} cặp huấn luyện, {len(test_pairs)} cặp kiểm tra; "
+      f"{len(src_vocab)} token tiếng Anh, {len(tgt_vocab)} token tiếng Việt (kể cả <pad>, <bos>, <eos>, <unk>)")
+
+
+def make_batch(pairs):
+    """Đệm một lô: nguồn (S, B) và độ dài, đích <bos> ... <eos> (T, B); chỉ số 0 là <pad>."""
+    src = [torch.tensor(src_vocab.encode(s[::-1] if REVERSE_SOURCE else s)) for s, _ in pairs]
+    tgt = [torch.tensor([1] + tgt_vocab.encode(t) + [2]) for _, t in pairs]  # 1 = <bos>, 2 = <eos>
+    lengths = torch.tensor([len(s) for s in src])
+    return nn.utils.rnn.pad_sequence(src), lengths, nn.utils.rnn.pad_sequence(tgt)
+
+
+# 2. Mô hình: bộ mã hóa đọc câu tiếng Anh thành trạng thái cuối; bộ giải mã bắt đầu từ trạng thái đó
+class Translator(nn.Module):
+    def __init__(self, layer, embed_size=32, hidden_size=HIDDEN):
+        super().__init__()
+        self.src_embed = nn.Embedding(len(src_vocab), embed_size, padding_idx=0)
+        self.tgt_embed = nn.Embedding(len(tgt_vocab), embed_size, padding_idx=0)
+        self.encoder = layer(embed_size, hidden_size)  # rnnlab.LSTM hoặc rnnlab.RNN
+        self.decoder = layer(embed_size, hidden_size)
+        self.out = nn.Linear(hidden_size, len(tgt_vocab))
+
+    def encode(self, src, lengths):
+        # đóng gói để mỗi câu dừng đúng ở từ cuối của nó, không đọc phần đệm
+        packed = rnnlab.pack_padded_sequence(self.src_embed(src), lengths, enforce_sorted=False)
+        _, state = self.encoder(packed)
+        return state  # LSTM: (h, c); RNN: h — "ý nghĩa" của cả câu nguồn
+
+    def forward(self, src, lengths, tgt_in):
+        # teacher forcing: khi huấn luyện, bộ giải mã nhận từ đúng ở bước trước làm đầu vào
+        out, _ = self.decoder(self.tgt_embed(tgt_in), self.encode(src, lengths))
+        return self.out(out)  # (T, B, số token tiếng Việt)
+
+    @torch.no_grad()
+    def translate(self, src, lengths, max_len=12):
+        """Giải mã tham lam: mỗi bước lấy từ có xác suất cao nhất làm đầu vào bước sau."""
+        state = self.encode(src, lengths)
+        token = torch.full((1, src.shape[1]), 1)  # <bos>
+        outputs = []
+        for _ in range(max_len):
+            out, state = self.decoder(self.tgt_embed(token), state)
+            token = self.out(out).argmax(-1)  # (1, B)
+            outputs.append(token)
+        return torch.cat(outputs).t()  # (B, max_len)
+
+
+def loss_fn(model, batch):
+    src, lengths, tgt = batch
+    logits = model(src, lengths, tgt[:-1])  # đoán từ t+1 từ các từ ≤ t
+    return nn.functional.cross_entropy(logits.flatten(0, 1), tgt[1:].flatten(), ignore_index=0)
+
+
+test_src, test_lengths, _ = make_batch(test_pairs)
+
+
+def evaluate(model):
+    """Các câu dịch của tập kiểm tra và danh sách đúng/sai (khớp hoàn toàn từng từ)."""
+    model.eval()
+    guesses = [tgt_vocab.decode(ids) for ids in model.translate(test_src, test_lengths).tolist()]
+    return guesses, [g == tgt for g, (_, tgt) in zip(guesses, test_pairs)]
+
+
+# 3. Huấn luyện cả hai mô hình giống hệt nhau, chỉ khác loại tầng hồi tiếp
+results = {}
+for name, layer in (("LSTM", rnnlab.LSTM), ("RNN cơ bản", rnnlab.RNN)):
+    torch.manual_seed(0)
+    model = Translator(layer)
+    generator = torch.Generator().manual_seed(0)
+
+    def batches(epoch):  # mỗi epoch xáo trộn lại
+        order = torch.randperm(len(train_pairs), generator=generator).tolist()
+        return [make_batch([train_pairs[i] for i in order[k : k + BATCH]]) for k in range(0, len(order), BATCH)]
+
+    print(f"--- {name} ---")
+    history = train(model, loss_fn, batches, optimizer=torch.optim.Adam(model.parameters(), lr=3e-3),
+                    epochs=EPOCHS, clip_norm=5.0)
+    for epoch in (1, EPOCHS // 2, EPOCHS):
+        print(f"epoch {epoch:2d}: mất mát {history.epoch_loss[epoch - 1]:.4f}")
+    guesses, correct = evaluate(model)
+    results[name] = {"loss": history.epoch_loss, "guesses": guesses, "correct": correct}
+
+# 4. Độ chính xác khớp hoàn toàn, và theo độ dài câu nguồn (số token tiếng Anh)
+accuracy = {name: sum(r["correct"]) / len(test_pairs) for name, r in results.items()}
+accuracy_lstm, accuracy_rnn = accuracy["LSTM"], accuracy["RNN cơ bản"]
+for name, value in accuracy.items():
+    print(f"Độ chính xác (khớp hoàn toàn) của {name} trên {len(test_pairs)} số chưa thấy: {value:.1%}")
+
+lengths = sorted({len(src) for src, _ in test_pairs})
+count_by_length = {n: sum(len(src) == n for src, _ in test_pairs) for n in lengths}
+accuracy_by_length = {
+    name: {n: sum(ok for ok, (src, _) in zip(r["correct"], test_pairs) if len(src) == n) / count_by_length[n]
+           for n in lengths}
+    for name, r in results.items()
+}
+longest = lengths[-1]  # câu dài nhất: 7 token, ví dụ "nine thousand nine hundred and ninety nine"
+accuracy_long_lstm = accuracy_by_length["LSTM"][longest]
+accuracy_long_rnn = accuracy_by_length["RNN cơ bản"][longest]
+print("Độ dài câu nguồn:", "  ".join(f"{n:>5d}" for n in lengths))
+print("Số câu kiểm tra: ", "  ".join(f"{count_by_length[n]:>5d}" for n in lengths))
+for name in results:
+    print(f"{name:<16s}", "  ".join(f"{accuracy_by_length[name][n]:>5.0%}" for n in lengths))
+
+# Vài câu dịch mẫu, từ ngắn đến dài
+print("\nVài câu dịch mẫu (✓ đúng hoàn toàn, ✗ sai):")
+shown = [next(i for i, (s, _) in enumerate(test_pairs) if len(s) == n) for n in lengths]
+for i in shown:
+    print(f"  {test_numbers[i]:>5d}  {' '.join(test_pairs[i][0])}")
+    for name, r in results.items():
+        mark = "✓" if r["correct"][i] else "✗"
+        print(f"         {mark} {name:<11s} {' '.join(r['guesses'][i])}")
+
+# Hình 1: độ chính xác theo độ dài câu nguồn
+fig, ax = plt.subplots(figsize=(7, 3.8))
+for name, style in (("LSTM", "C0o-"), ("RNN cơ bản", "C3s-")):
+    ax.plot(lengths, [accuracy_by_length[name][n] for n in lengths], style, label=name)
+for n in lengths:
+    ax.annotate(f"{count_by_length[n]} câu", (n, 1.02), ha="center", fontsize=7, color="0.4")
+ax.set_ylim(-0.03, 1.1)
+ax.set_xticks(lengths)
+ax.set_xlabel("độ dài câu tiếng Anh (số token)")
+ax.set_ylabel("độ chính xác (khớp hoàn toàn)")
+ax.set_title(f"Dịch số 0–{HIGH - 1} sang tiếng Việt: độ chính xác theo độ dài câu")
+ax.legend(loc="center left")
+
+# Hình 2: mất mát huấn luyện theo epoch
+fig, ax = plt.subplots(figsize=(7, 3.2))
+for name, style in (("LSTM", "C0o-"), ("RNN cơ bản", "C3s-")):
+    ax.semilogy(range(1, EPOCHS + 1), results[name]["loss"], style, label=name)
+ax.set_xlabel("epoch")
+ax.set_ylabel("mất mát (entropy chéo)")
+ax.set_title("Mất mát huấn luyện của hai bộ mã hóa–bộ giải mã cùng kích thước")
+ax.legend()
+plt.show()
