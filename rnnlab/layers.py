@@ -105,16 +105,21 @@ class RNNBase(nn.Module):
         get = lambda name: getattr(self, f"{name}_l{layer}{suffix}", None)  # noqa: E731
         return get("weight_ih"), get("weight_hh"), get("bias_ih"), get("bias_hh")
 
+    # --8<-- [start:direction]
     def run_direction(self, x, state0, layer, suffix, lengths=None, mask=None):
         """Một tầng, một chiều. Chiều ngược: đảo thời gian, chạy như chiều xuôi, đảo kết quả lại."""
         reverse = suffix == "_reverse"
         if reverse:
             x = reverse_time(x, lengths)
-        on_backward = gradient_flow.hook_for(f"l{layer}{suffix}", (lambda d: reverse_time(d, lengths)) if reverse else None)
-        out, state_T = run_sequence(self.recurrence, x, state0, *self.weights(layer, suffix), mask=mask, on_backward=on_backward)
+        # đo dòng gradient (gradient_flow): ghi ∂L/∂h_t theo thứ tự thời gian gốc
+        back_to_original = (lambda d: reverse_time(d, lengths)) if reverse else None
+        on_backward = gradient_flow.hook_for(f"l{layer}{suffix}", back_to_original)
+        weights = self.weights(layer, suffix)
+        out, state_T = run_sequence(self.recurrence, x, state0, *weights, mask=mask, on_backward=on_backward)
         if reverse:
             out = reverse_time(out, lengths)
         return out, state_T  # (T, B, H), tuple các (B, H)
+    # --8<-- [end:direction]
 
     def forward(self, input, hx=None):
         """Như ``torch.nn.RNN/LSTM/GRU.forward``: trả về ``(output, h_n)``, với LSTM ``(output, (h_n, c_n))``.
@@ -147,10 +152,12 @@ class RNNBase(nn.Module):
         layer_input = x
         for layer in range(self.num_layers):
             k = layer * self.num_directions
-            fwd, state_fwd = self.run_direction(layer_input, tuple(s[k] for s in state0), layer, "", lengths, mask)
+            h0_fwd = tuple(s[k] for s in state0)
+            fwd, state_fwd = self.run_direction(layer_input, h0_fwd, layer, "", lengths, mask)
             finals.append(state_fwd)
             if self.bidirectional:
-                bwd, state_bwd = self.run_direction(layer_input, tuple(s[k + 1] for s in state0), layer, "_reverse", lengths, mask)
+                h0_bwd = tuple(s[k + 1] for s in state0)
+                bwd, state_bwd = self.run_direction(layer_input, h0_bwd, layer, "_reverse", lengths, mask)
                 finals.append(state_bwd)
                 # RNN hai chiều: mỗi bước thấy cả quá khứ (xuôi) lẫn tương lai (ngược)
                 layer_output = torch.cat([fwd, bwd], -1)  # (T, B, 2H)
