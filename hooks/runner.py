@@ -125,6 +125,8 @@ def run_snippet(path, use_cache: bool = True, deps: str | None = None) -> Snippe
     tmp.mkdir(parents=True, exist_ok=True)
     # PYTHONDONTWRITEBYTECODE: không ghi rnnlab/__pycache__, vốn làm `mkdocs serve` (theo dõi rnnlab/) dựng lại thêm lần nữa
     env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0", PYTHONPATH=str(ROOT), PYTHONDONTWRITEBYTECODE="1")
+    # bản dựng chạy nhiều snippet song song: mỗi snippet một luồng để chúng không tranh nhau CPU
+    env.setdefault("OMP_NUM_THREADS", "1")
     start = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "hooks._exec", str(full), str(tmp)],
