@@ -1,0 +1,166 @@
+"""Bài toán cộng (adding problem): phép thử kinh điển cho phụ thuộc dài hạn.
+
+Mỗi chuỗi có T bước thời gian và hai kênh: kênh 0 là một số ngẫu nhiên ~ U(0, 1) ở mỗi bước,
+kênh 1 là dấu đánh dấu, bằng 1 ở đúng hai bước (một bước trong nửa đầu, một bước trong nửa sau)
+và 0 ở mọi bước khác. Đích là tổng hai số được đánh dấu. Mô hình chỉ đọc trạng thái ẩn cuối h_T,
+nên phải mang số thứ nhất qua ít nhất T/2 bước: một phụ thuộc dài hạn.
+
+Mốc so sánh: luôn đoán 1 (kì vọng của tổng) cho sai số bình phương trung bình (MSE) bằng phương
+sai của tổng hai biến U(0, 1), tức 2 · 1/12 = 1/6 ≈ 0,1667. Mô hình nào không nhớ được gì nằm
+quanh mốc này.
+
+Kích thước: T bước thời gian, B kích thước lô, H số nút ẩn.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+import time
+from typing import Optional
+
+import torch
+from torch import nn
+
+from ..train import History, train
+from .flow import CELLS, cell_flow
+
+BASELINE_MSE = 1.0 / 6.0  # luôn đoán 1: MSE = Var(u₁ + u₂) = 2/12
+
+
+def adding_batch(batch_size: int, seq_len: int, generator: Optional[torch.Generator] = None):
+    """Một lô của bài toán cộng: ``x`` (T, B, 2) và đích ``y`` (B,)."""
+    if seq_len < 2:
+        raise ValueError(f"seq_len phải ≥ 2 (mỗi nửa chuỗi có một dấu), nhưng nhận được {seq_len}.")
+    T, B = seq_len, batch_size
+    values = torch.rand(T, B, generator=generator)  # (T, B)
+    first = torch.randint(0, T // 2, (B,), generator=generator)  # vị trí dấu trong nửa đầu
+    second = torch.randint(T // 2, T, (B,), generator=generator)  # vị trí dấu trong nửa sau
+    marks = torch.zeros(T, B)
+    marks[first, torch.arange(B)] = 1.0
+    marks[second, torch.arange(B)] = 1.0
+    x = torch.stack([values, marks], dim=-1)  # (T, B, 2)
+    y = (values * marks).sum(0)  # (B,)
+    return x, y
+
+
+class AddingModel(nn.Module):
+    """Một tầng hồi tiếp của rnnlab (``cell`` ∈ rnn, lstm, gru) và một tầng tuyến tính đọc h_T.
+
+    ``forget_bias``: với LSTM, cộng thêm vào độ chệch của cổng quên lúc khởi tạo (1.0 là cách làm
+    quen thuộc: ban đầu ô nhớ giữ lại phần lớn nội dung của nó qua mỗi bước).
+    """
+
+    def __init__(self, cell: str = "lstm", hidden_size: int = 32, forget_bias: float = 1.0, seed: int = 0):
+        super().__init__()
+        if cell not in CELLS:
+            raise ValueError(f"cell phải là một trong {', '.join(CELLS)}, nhưng nhận được {cell!r}.")
+        torch.manual_seed(seed)
+        self.cell = cell
+        self.rnn = CELLS[cell](2, hidden_size)
+        self.head = nn.Linear(hidden_size, 1)
+        if cell == "lstm" and forget_bias:
+            H = hidden_size
+            with torch.no_grad():
+                self.rnn.bias_hh_l0[H:2 * H] += forget_bias  # khối thứ hai (i, f, g, o) là cổng quên
+
+    def forward(self, x):
+        """``x`` (T, B, 2) → dự đoán (B,)."""
+        output, _ = self.rnn(x)  # (T, B, H)
+        return self.head(output[-1]).squeeze(-1)
+
+
+def mse(model: AddingModel, x, y) -> float:
+    with torch.no_grad():
+        return float(((model(x) - y) ** 2).mean())
+
+
+def flow(model: AddingModel, x, y) -> torch.Tensor:
+    """‖∂L/∂h_t‖ (T,) của mất mát MSE trên lô (x, y), qua lượt ngược viết tay của rnnlab."""
+    return cell_flow(model.rnn, x, lambda output, h_n: ((model.head(output[-1]).squeeze(-1) - y) ** 2).mean())
+
+
+@dataclasses.dataclass
+class AddingRun:
+    """Kết quả một lần huấn luyện (một loại ô, một độ dài, một hạt giống)."""
+
+    cell: str
+    seq_len: int
+    seed: int
+    eval_steps: list  # các bước cập nhật đã đánh giá (0 = lúc khởi tạo)
+    test_mse: list  # MSE trên tập kiểm tra cố định ở mỗi bước đánh giá
+    flows: list  # ‖∂L/∂h_t‖ (T,) trên lô dò ở mỗi bước đánh giá
+    history: History  # mất mát và chuẩn gradient (trước khi cắt) ở mỗi bước cập nhật
+    seconds: float
+    model: AddingModel
+
+    @property
+    def final_mse(self) -> float:
+        return self.test_mse[-1]
+
+    @property
+    def best_mse(self) -> float:
+        return min(self.test_mse)
+
+    @property
+    def steps(self) -> int:
+        return self.eval_steps[-1]
+
+
+def train_adding(
+    cell: str = "lstm",
+    seq_len: int = 50,
+    seed: int = 0,
+    *,
+    hidden_size: int = 32,
+    steps: int = 1500,
+    batch_size: int = 32,
+    lr: float = 1e-2,
+    clip_norm: Optional[float] = None,
+    forget_bias: float = 1.0,
+    eval_every: int = 50,
+    eval_size: int = 500,
+    probe_size: int = 64,
+    stop_below: Optional[float] = 0.01,
+    progress: bool = False,
+) -> AddingRun:
+    """Huấn luyện ``AddingModel`` bằng Adam trên các lô mới sinh, đánh giá mỗi ``eval_every`` bước.
+
+    Tập kiểm tra (``eval_size`` chuỗi) và lô dò dòng gradient (``probe_size`` chuỗi) cố định theo
+    ``seq_len``, giống nhau cho mọi loại ô và mọi hạt giống. Dừng sớm khi MSE kiểm tra < ``stop_below``
+    (bài đã giải xong, chạy tiếp chỉ tốn thời gian); ``None`` để luôn chạy đủ ``steps``.
+    ``progress``: in tiến trình ra stderr sau mỗi lần đánh giá.
+    Ném ``rnnlab.train.TrainingDiverged`` nếu mất mát hoặc gradient thành NaN/Inf.
+    """
+    start = time.perf_counter()
+    model = AddingModel(cell, hidden_size, forget_bias, seed)
+    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+    x_test, y_test = adding_batch(eval_size, seq_len, torch.Generator().manual_seed(10_000 + seq_len))
+    x_probe, y_probe = x_test[:, :probe_size], y_test[:probe_size]
+    data = torch.Generator().manual_seed(1_000 + seed)  # dữ liệu huấn luyện riêng cho mỗi hạt giống
+
+    def loss_fn(model, batch):
+        x, y = batch
+        return ((model(x) - y) ** 2).mean()
+
+    history = History()
+    eval_steps, test_mse, flows = [0], [mse(model, x_test, y_test)], [flow(model, x_probe, y_probe)]
+    done = 0
+    while done < steps and not (stop_below is not None and test_mse[-1] < stop_below):
+        n = min(eval_every, steps - done)
+        batches = [adding_batch(batch_size, seq_len, data) for _ in range(n)]
+        # một "epoch" của rnnlab.train = n bước cập nhật; ném TrainingDiverged nếu mất mát thành NaN/Inf
+        part = train(model, loss_fn, batches, optimizer=optimizer, epochs=1, clip_norm=clip_norm, progress=False)
+        history.loss += part.loss
+        history.grad_norm += part.grad_norm
+        history.epoch_loss += part.epoch_loss
+        done += n
+        eval_steps.append(done)
+        test_mse.append(mse(model, x_test, y_test))
+        flows.append(flow(model, x_probe, y_probe))
+        if progress:
+            print(f"\r  {cell} T={seq_len} hạt giống {seed}: bước {done}/{steps}, MSE kiểm tra {test_mse[-1]:.4f}   ",
+                  end="", file=sys.stderr, flush=True)
+    if progress:
+        print(file=sys.stderr, flush=True)
+    return AddingRun(cell, seq_len, seed, eval_steps, test_mse, flows, history, time.perf_counter() - start, model)
