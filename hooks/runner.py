@@ -75,7 +75,11 @@ def deps_hash() -> str:
     """
     h = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    sources = sorted(p for p in (ROOT / "rnnlab").rglob("*") if p.is_file() and p.suffix != ".pyc")
+    # dòng lệnh (cli.py, __main__.py) không snippet nào dùng: sửa nó không cần chạy lại mọi snippet
+    skip = {ROOT / "rnnlab" / "cli.py", ROOT / "rnnlab" / "__main__.py"}
+    sources = sorted(
+        p for p in (ROOT / "rnnlab").rglob("*") if p.is_file() and p.suffix != ".pyc" and p not in skip
+    )
     for src in sources + [here / "runner.py", here / "_exec.py"]:
         h.update(src.relative_to(ROOT).as_posix().encode())
         h.update(src.read_bytes())
