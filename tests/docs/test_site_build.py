@@ -155,7 +155,8 @@ def test_home_page_shows_snippet_output_and_measured_value(built_site):
     assert 'id="mot-cong-thuc-lap-lai-theo-thoi-gian"' in text  # neo không dấu (hooks/slugs.py)
     assert 'class="admonition ket-qua"' in text and "Kết quả" in text
     assert "(30, 1, 4)  (T, B, H)" in text  # khối "Kết quả" là đúng những gì snippet in ra
-    assert f"nhiều nhất\n{result.values['max_diff']:.1e}, tức là" in text
+    value = f"{result.values['max_diff']:.1e}".replace(".", ",")  # số viết kiểu Việt: phẩy thập phân
+    assert f"nhiều nhất\n{value}, tức là" in text
     # hình nằm sau khối mã đã vẽ nó, và khối "Kết quả" nằm sau hình
     assert text.index("xin_chao.py") < text.index("figures/co_ban/xin_chao-1.svg") < text.index("ket-qua")
 
