@@ -136,7 +136,10 @@ class BPTT(torch.autograd.Function):
         dw_ih = dgi.t() @ x.flatten(0, 1) if need_w_ih else None
         dw_hh = dgh.t() @ h_prev if need_w_hh else None
         db_ih = dgi.sum(0) if b_ih is not None and need_b_ih else None
-        db_hh = dgh.sum(0) if b_hh is not None and need_b_hh else None
+        if b_hh is None or not need_b_hh:
+            db_hh = None
+        else:
+            db_hh = db_ih.clone() if dgh is dgi and db_ih is not None else dgh.sum(0)
         return (None, dx, None, None, None, dw_ih, dw_hh, db_ih, db_hh) + dstate
 
 

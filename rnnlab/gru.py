@@ -15,6 +15,7 @@ kết quả khác nhau; ta theo torch để nạp được trọng số của ``
 from __future__ import annotations
 
 import torch
+from torch.nn import functional as F
 
 from ._cell import CellBase
 from .bptt import Recurrence, dsigmoid, dtanh
@@ -23,10 +24,8 @@ from .bptt import Recurrence, dsigmoid, dtanh
 # --8<-- [start:step]
 def gru_input_projection(x, w_ih, b_ih, b_hh):
     """Phần không phụ thuộc h: W_ih x + b_ih (b_hh ở lại trong bước vì b_hn nằm trong r ⊙ (·))."""
-    gi = x @ w_ih.t()  # (..., 3H)
-    if b_ih is not None:
-        gi = gi + b_ih
-    return gi
+    # gi = W_ih x + b_ih; F.linear gộp phép cộng bias vào phép nhân ma trận           (..., 3H)
+    return F.linear(x, w_ih, b_ih)
 
 
 def gru_step(gi, state, w_hh, b_hh):

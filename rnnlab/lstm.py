@@ -16,6 +16,7 @@ gradient đi qua nhiều bước mà gần như không nhỏ đi.
 from __future__ import annotations
 
 import torch
+from torch.nn import functional as F
 
 from ._cell import CellBase
 from .bptt import Recurrence, dsigmoid, dtanh
@@ -24,10 +25,8 @@ from .bptt import Recurrence, dsigmoid, dtanh
 # --8<-- [start:step]
 def lstm_input_projection(x, w_ih, b_ih, b_hh):
     """Phần không phụ thuộc h: W_ih x + b_ih + b_hh, cho mọi bước một lần."""
-    gi = x @ w_ih.t()  # (..., 4H)
-    if b_ih is not None:
-        gi = gi + (b_ih + b_hh)
-    return gi
+    # gi = W_ih x + (b_ih + b_hh); F.linear gộp phép cộng bias vào phép nhân ma trận     (..., 4H)
+    return F.linear(x, w_ih, None if b_ih is None else b_ih + b_hh)
 
 
 def lstm_step(gi, state, w_hh, b_hh):
@@ -35,9 +34,12 @@ def lstm_step(gi, state, w_hh, b_hh):
     h, c = state
     # cả bốn cổng trong một phép nhân: pre = W_ih x_t + b + W_hh h_{t-1}      (B, 4H)
     gates = torch.addmm(gi, h, w_hh.t())
-    pre_i, pre_f, pre_g, pre_o = gates.chunk(4, 1)  # mỗi cái (B, H)
-    # i_t = σ(pre_i),  f_t = σ(pre_f),  g_t = tanh(pre_g),  o_t = σ(pre_o)
-    i, f, g, o = torch.sigmoid(pre_i), torch.sigmoid(pre_f), torch.tanh(pre_g), torch.sigmoid(pre_o)
+    # i_t = σ(pre_i),  f_t = σ(pre_f),  o_t = σ(pre_o),  g_t = tanh(pre_g) = 2σ(2·pre_g) − 1:
+    # nhân đôi khối g rồi một lần σ cho cả bốn cổng (nhanh hơn bốn phép nhỏ trên CPU)
+    H = h.shape[1]
+    gates[:, 2 * H : 3 * H] *= 2
+    i, f, g, o = torch.sigmoid(gates).chunk(4, 1)  # mỗi cái (B, H)
+    g = 2 * g - 1
     # c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t
     c_new = torch.addcmul(f * c, i, g)
     # h_t = o_t ⊙ tanh(c_t)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 
 import torch
+from torch.nn import functional as F
 
 from ._cell import CellBase
 from .bptt import Recurrence, dtanh
@@ -22,10 +23,8 @@ NONLINEARITIES = ("tanh", "relu", "identity")
 # --8<-- [start:step]
 def rnn_input_projection(x, w_ih, b_ih, b_hh):
     """Phần không phụ thuộc h: W_ih x + b_ih + b_hh, cho mọi bước một lần."""
-    gi = x @ w_ih.t()  # (..., H)
-    if b_ih is not None:
-        gi = gi + (b_ih + b_hh)
-    return gi
+    # gi = W_ih x + (b_ih + b_hh); F.linear gộp phép cộng bias vào phép nhân ma trận     (..., H)
+    return F.linear(x, w_ih, None if b_ih is None else b_ih + b_hh)
 
 
 def rnn_step(gi, state, w_hh, b_hh, nonlinearity="tanh"):
