@@ -5,12 +5,11 @@ I số đặc trưng đầu vào, H số nút ẩn, G số cổng (RNN: 1, GRU: 
 
 Mỗi loại ô (``rnn.py``, ``lstm.py``, ``gru.py``) cho bốn hàm:
 
-- ``input_projection(x, W_ih, b_ih, b_hh)``: phần không phụ thuộc h, tính một lần
-  cho cả chuỗi bằng một phép nhân ma trận lớn;
+- ``input_projection(x_t, W_ih, b_ih, b_hh)``: phần không phụ thuộc h;
 - ``step(gi_t, state, W_hh, b_hh)``: một bước thời gian, trả về trạng thái mới và
   những gì bước ngược cần giữ lại (``cache``);
 - ``backward_factors(cache, state_prev)``: các thừa số của đạo hàm không phụ thuộc
-  gradient đến (như f'(a_t)), tính cho mọi t cùng lúc trên các tensor (T, B, ·);
+  gradient đến (như f'(a_t)), tính ngay trong lượt xuôi;
 - ``step_backward(dstate, factors_t, W_hh)``: đạo hàm của một bước, trả về
   ``(∂L/∂gi_t, ∂L/∂gh_t hoặc None nếu bằng ∂L/∂gi_t, ∂L/∂state_{t-1})``.
 
@@ -20,8 +19,9 @@ nhân gradient với ma trận Jacobi của bước:
     ∂L/∂h_{t-1} = (∂h_t/∂h_{t-1})ᵀ ∂L/∂h_t,      ∂h_t/∂h_{t-1} = diag(f'(a_t)) W_hh
 
 Tích của T ma trận Jacobi đó là nơi gradient biến mất hoặc nổ (xem trang "Vấn đề
-gradient"). Gradient của W_ih, W_hh và các bias được cộng dồn qua mọi bước bằng vài
-phép nhân ma trận lớn sau vòng lặp, nên vòng lặp Python chỉ còn phần thật sự tuần tự.
+gradient"). Gradient của W_ih, W_hh và các bias được cộng dồn ngay trong vòng lặp:
+mọi tensor đều nhỏ (B, ·), không có tensor (T, B, ·) lớn nào phải cấp phát rồi chép vào
+(trên máy đo, việc đó tốn hơn chính các phép nhân).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ import torch
 
 @dataclass(frozen=True)
 class Recurrence:
-    """Ba hàm mô tả một loại ô hồi tiếp (xem docstring của mô-đun)."""
+    """Bốn hàm mô tả một loại ô hồi tiếp (xem docstring của mô-đun)."""
 
     name: str
     n_gates: int
@@ -70,77 +70,84 @@ class BPTT(torch.autograd.Function):
     @staticmethod
     def forward(ctx, recurrence, x, mask, on_backward, keep, w_ih, w_hh, b_ih, b_hh, *state0):
         T = x.shape[0]
-        # gi_t = W_ih x_t + b_ih (+ b_hh với RNN, LSTM) cho mọi t cùng lúc      (T, B, G*H)
-        gi = recurrence.input_projection(x, w_ih, b_ih, b_hh).unbind(0)
         state = state0
-        states, caches = [state0], []  # trạng thái trước bước 1 và sau mỗi bước; những gì lượt ngược cần
+        outputs, saved = [], []
         for t in range(T):
-            new_state, cache = recurrence.step(gi[t], state, w_hh, b_hh)
+            # gi_t = W_ih x_t + b_ih (+ b_hh với RNN, LSTM)                        (B, G*H)
+            gi = recurrence.input_projection(x[t], w_ih, b_ih, b_hh)
+            new_state, cache = recurrence.step(gi, state, w_hh, b_hh)
+            if keep:
+                # lượt ngược cần h_{t-1} (cho ∂L/∂W_hh) và các thừa số đạo hàm của bước t
+                saved.append((state[0],) + tuple(recurrence.backward_factors(cache, state)))
             if mask is not None:
                 # chuỗi đã hết: giữ nguyên trạng thái cũ
                 new_state = tuple(torch.where(mask[t], n, s) for n, s in zip(new_state, state))
             state = new_state
-            states.append(state)
-            caches.append(cache)
-        hs = torch.stack([s[0] for s in states[1:]])  # (T, B, H)
+            outputs.append(state[0])
+        hs = torch.stack(outputs)  # (T, B, H)
 
-        prev_states, stacked_caches = (), ()
-        if keep:
-            # trạng thái đưa vào bước t là h_{t-1} (và c_{t-1} với LSTM)                  mỗi cái (T, B, H)
-            prev_states = tuple(torch.stack([s[j] for s in states[:-1]]) for j in range(len(state0)))
-            stacked_caches = tuple(torch.stack(parts) for parts in zip(*caches))  # mỗi cái (T, B, ·)
         ctx.recurrence, ctx.mask, ctx.on_backward = recurrence, mask, on_backward
-        ctx.n_states = len(state0)
+        ctx.per_step = len(saved[0]) if saved else 0
+        flat = [v for step in saved for v in step]
+        ctx.none_at = [k for k, v in enumerate(flat) if v is None]  # thừa số None (RNN tuyến tính)
         # save_for_backward (không gán thẳng vào ctx) để torch báo lỗi nếu ai sửa tại chỗ các tensor này
-        ctx.save_for_backward(x, w_ih, w_hh, b_ih, b_hh, *prev_states, *stacked_caches)
+        ctx.save_for_backward(x, w_ih, w_hh, b_ih, b_hh, *[v for v in flat if v is not None])
         return (hs,) + tuple(s.clone() for s in state)
 
     @staticmethod
     @torch.autograd.function.once_differentiable
     def backward(ctx, dhs, *dstate_T):
-        x, w_ih, w_hh, b_ih, b_hh, *saved = ctx.saved_tensors
-        prev_states, caches = tuple(saved[: ctx.n_states]), tuple(saved[ctx.n_states :])
+        x, w_ih, w_hh, b_ih, b_hh, *flat = ctx.saved_tensors
+        for k in ctx.none_at:
+            flat.insert(k, None)
+        n = ctx.per_step
+        saved = [flat[k : k + n] for k in range(0, len(flat), n)]  # theo từng t: (h_{t-1}, *thừa số)
         recurrence, mask = ctx.recurrence, ctx.mask
+        need_x, need_w_ih, need_w_hh, need_b_ih, need_b_hh = (ctx.needs_input_grad[k] for k in (1, 5, 6, 7, 8))
         T = x.shape[0]
-        # các thừa số không phụ thuộc gradient đến: vài phép tính lớn trên (T, B, ·) thay vì T phép nhỏ
-        factors = recurrence.backward_factors(caches, prev_states)
-        factors = list(zip(*[[None] * T if f is None else f.unbind(0) for f in factors]))  # theo từng t
-        dstate = tuple(torch.zeros_like(s[0]) if d is None else d for d, s in zip(dstate_T, prev_states))
-        dhs = torch.zeros_like(prev_states[0]) if dhs is None else dhs
-        dhs = dhs.unbind(0)
-        dh_total, dgi, dgh = [None] * T, [None] * T, [None] * T
+        h0 = saved[0][0]
+        dstate = tuple(torch.zeros_like(h0) if d is None else d for d in dstate_T)
+        dhs = [None] * T if dhs is None else dhs.unbind(0)
+        dx = torch.empty_like(x) if need_x else None
+        dw_ih, dw_hh = torch.zeros_like(w_ih), torch.zeros_like(w_hh)
+        db_ih = db_hh = None
+        dh_total = [None] * T
         # --8<-- [start:loop]
         for t in reversed(range(T)):
             # ∂L/∂h_t = phần đến từ đầu ra y_t + phần đến từ bước t+1
-            dstate = (dstate[0] + dhs[t],) + dstate[1:]
+            if dhs[t] is not None:
+                dstate = (dstate[0] + dhs[t],) + dstate[1:]
             dh_total[t] = dstate[0]
             if mask is not None:
                 kept = tuple(torch.where(mask[t], 0.0, d) for d in dstate)
                 dstate = tuple(torch.where(mask[t], d, 0.0) for d in dstate)
+            h_prev, *factors = saved[t]
             # một bước ngược: nhân với ma trận Jacobi của bước t, ra ∂L/∂h_{t-1}
-            dgi[t], dgh[t], dstate = recurrence.step_backward(dstate, factors[t], w_hh)
+            dgi, dgh, dstate = recurrence.step_backward(dstate, factors, w_hh)
+            shared = dgh is None  # RNN, LSTM: ∂L/∂gh_t = ∂L/∂gi_t
+            dgh = dgi if shared else dgh
+            # ∂L/∂x_t = W_ihᵀ ∂L/∂gi_t;  ∂L/∂W_ih += ∂L/∂gi_t x_tᵀ;  ∂L/∂W_hh += ∂L/∂gh_t h_{t-1}ᵀ
+            if need_x:
+                torch.mm(dgi, w_ih, out=dx[t])
+            dw_ih.addmm_(dgi.t(), x[t])
+            dw_hh.addmm_(dgh.t(), h_prev)
+            # ∂L/∂b_ih += Σ_b ∂L/∂gi_t,  ∂L/∂b_hh += Σ_b ∂L/∂gh_t
+            if b_ih is not None:
+                db_ih = dgi.sum(0) if db_ih is None else db_ih.add_(dgi.sum(0))
+                if not shared:
+                    db_hh = dgh.sum(0) if db_hh is None else db_hh.add_(dgh.sum(0))
             if mask is not None:
                 dstate = tuple(d + k for d, k in zip(dstate, kept))
         # --8<-- [end:loop]
         if ctx.on_backward is not None:
             ctx.on_backward(torch.stack(dh_total))
-
-        dgi = torch.stack(dgi).flatten(0, 1)  # (T*B, G*H)
-        # RNN, LSTM: gradient qua W_hh bằng gradient qua W_ih (step_backward trả None)
-        dgh = dgi if dgh[0] is None else torch.stack(dgh).flatten(0, 1)  # (T*B, G*H)
-        h_prev = prev_states[0].flatten(0, 1)  # (T*B, H)
-        need_x, need_w_ih, need_w_hh, need_b_ih, need_b_hh = (ctx.needs_input_grad[k] for k in (1, 5, 6, 7, 8))
-        # ∂L/∂x_t = W_ihᵀ ∂L/∂gi_t                                              (T, B, I)
-        dx = (dgi @ w_ih).view(x.shape) if need_x else None
-        # ∂L/∂W_ih = Σ_t ∂L/∂gi_t x_tᵀ,  ∂L/∂W_hh = Σ_t ∂L/∂gh_t h_{t-1}ᵀ
-        dw_ih = dgi.t() @ x.flatten(0, 1) if need_w_ih else None
-        dw_hh = dgh.t() @ h_prev if need_w_hh else None
-        db_ih = dgi.sum(0) if b_ih is not None and need_b_ih else None
-        if b_hh is None or not need_b_hh:
-            db_hh = None
-        else:
-            db_hh = db_ih.clone() if dgh is dgi and db_ih is not None else dgh.sum(0)
-        return (None, dx, None, None, None, dw_ih, dw_hh, db_ih, db_hh) + dstate
+        if b_ih is not None and db_hh is None:
+            db_hh = db_ih.clone()
+        return (
+            None, dx, None, None, None,
+            dw_ih if need_w_ih else None, dw_hh if need_w_hh else None,
+            db_ih if need_b_ih else None, db_hh if need_b_hh else None,
+        ) + dstate
 
 
 def run_sequence(

@@ -48,13 +48,13 @@ def gru_step(gi, state, w_hh, b_hh):
 
 # --8<-- [start:step_backward]
 def gru_backward_factors(cache, state_prev):
-    """Các thừa số của đạo hàm không phụ thuộc gradient đến, cho mọi t cùng lúc (T, B, ·).
+    """Các thừa số của đạo hàm không phụ thuộc gradient đến, tính ngay trong lượt xuôi (B, ·).
 
     Gọi pre_r, pre_z, pre_n là các cổng trước hàm kích hoạt; ``dsigmoid(s)`` = σ(1 − σ),
     ``dtanh(t)`` = 1 − t² (tensor mới, nên ``.mul_`` nhân tiếp tại chỗ).
     """
     rz, n, gh = cache
-    r, z = rz.chunk(2, -1)  # (T, B, H)
+    r, z = rz.chunk(2, -1)  # (B, H)
     gh_n = gh.chunk(3, -1)[2]
     (h_prev,) = state_prev
     # h_t = (1 − z) ⊙ n + z ⊙ h_{t-1}:  ∂h_t/∂pre_n = (1 − z) ⊙ (1 − n²)
@@ -64,8 +64,8 @@ def gru_backward_factors(cache, state_prev):
     # pre_n = gi_n + r ⊙ gh_n:  ∂h_t/∂pre_r = ∂h_t/∂pre_n ⊙ gh_n ⊙ σ'(pre_r)
     dh_dpre_r = dsigmoid(r).mul_(gh_n).mul_(dh_dpre_n)
     # gi = W_ih x + b_ih chạm các cổng trực tiếp; gh_n = W_hn h + b_hn đi qua phép nhân với r
-    dh_dgi = torch.cat([dh_dpre_r, dh_dpre_z, dh_dpre_n], -1)  # (T, B, 3H)
-    dh_dgh = torch.cat([dh_dpre_r, dh_dpre_z, dh_dpre_n * r], -1)  # (T, B, 3H)
+    dh_dgi = torch.cat([dh_dpre_r, dh_dpre_z, dh_dpre_n], -1)  # (B, 3H)
+    dh_dgh = torch.cat([dh_dpre_r, dh_dpre_z, dh_dpre_n * r], -1)  # (B, 3H)
     return z, dh_dgi, dh_dgh
 
 

@@ -51,17 +51,17 @@ def lstm_step(gi, state, w_hh, b_hh):
 
 # --8<-- [start:step_backward]
 def lstm_backward_factors(cache, state_prev):
-    """Các thừa số của đạo hàm không phụ thuộc gradient đến, cho mọi t cùng lúc (T, B, ·).
+    """Các thừa số của đạo hàm không phụ thuộc gradient đến, tính ngay trong lượt xuôi (B, ·).
 
     Gọi pre_i, pre_f, pre_g, pre_o là các cổng trước hàm kích hoạt. ``dsigmoid(s)`` = σ(1 − σ) và
     ``dtanh(t)`` = 1 − t² trả về tensor mới, nên ``.mul_`` nhân tiếp tại chỗ, không tạo thêm tensor lớn.
     """
-    i, f, g, o, tanh_c = cache  # mỗi cái (T, B, H)
+    i, f, g, o, tanh_c = cache  # mỗi cái (B, H)
     c_prev = state_prev[1]
     # ∂h_t/∂c_t = o_t ⊙ (1 − tanh²(c_t))
     dh_dc = dtanh(tanh_c).mul_(o)
     # ∂c_t/∂pre_i = g ⊙ σ'(pre_i),  ∂c_t/∂pre_f = c_{t-1} ⊙ σ'(pre_f),  ∂c_t/∂pre_g = i ⊙ tanh'(pre_g)
-    dc_dpre = torch.stack([dsigmoid(i).mul_(g), dsigmoid(f).mul_(c_prev), dtanh(g).mul_(i)], 2)  # (T, B, 3, H)
+    dc_dpre = torch.stack([dsigmoid(i).mul_(g), dsigmoid(f).mul_(c_prev), dtanh(g).mul_(i)], -2)  # (B, 3, H)
     # ∂h_t/∂pre_o = tanh(c_t) ⊙ σ'(pre_o)
     dh_dpre_o = dsigmoid(o).mul_(tanh_c)
     return f, dh_dc, dc_dpre, dh_dpre_o

@@ -45,8 +45,8 @@ def rnn_step(gi, state, w_hh, b_hh, nonlinearity="tanh"):
 
 # --8<-- [start:step_backward]
 def rnn_backward_factors(cache, state_prev, nonlinearity="tanh"):
-    """φ'(a_t) cho mọi t cùng lúc: tanh' = 1 − h_t², relu' = [h_t > 0], identity' = 1 (None)."""
-    (h,) = cache  # (T, B, H)
+    """φ'(a_t): tanh' = 1 − h_t², relu' = [h_t > 0], identity' = 1 (None)."""
+    (h,) = cache  # (B, H)
     if nonlinearity == "tanh":
         return (dtanh(h),)
     if nonlinearity == "relu":
