@@ -15,6 +15,7 @@ Mục tiêu trên máy 2 lõi: dựng lại khi không gì đổi ≤ 3 s; sau k
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -82,6 +83,11 @@ def main() -> None:
         env.pop("RNNLAB_CACHE_DIR", None)  # bộ nhớ đệm nằm trong bản sao: lần đầu là dựng từ đầu thật
 
         cold = build(work, env)
+        # thời gian chạy của từng snippet trong lần dựng từ đầu, cộng theo mục (snippets/<mục>/)
+        by_section: dict = {}
+        for record in (work / ".cache" / "snippets").glob("*/result.json"):
+            section = record.parent.name.split("__")[0]
+            by_section[section] = by_section.get(section, 0.0) + json.loads(record.read_text())["seconds"]
         warm = statistics.median(build(work, env) for _ in range(args.repeat))
         text_edits, snippet_edits = [], []
         for k in range(args.repeat):
@@ -108,6 +114,10 @@ def main() -> None:
     for label, seconds, note in rows:
         ratio = f"{seconds / cold:6.1%} của lần đầu" if cold else ""
         print(f"  {label:<48} {seconds:7.2f} s   {ratio:<20} {note}")
+    print("Tổng thời gian chạy snippet trong lần dựng từ đầu, theo mục (các snippet chạy song song, nên tổng")
+    print("lớn hơn phần chúng thêm vào thời gian dựng; mục gradient: mục tiêu ≤ 90 s):")
+    for section, seconds in sorted(by_section.items()):
+        print(f"  snippets/{section:<39} {seconds:7.2f} s")
 
 
 if __name__ == "__main__":
