@@ -88,18 +88,14 @@ class BPTT(torch.autograd.Function):
 
         ctx.recurrence, ctx.mask, ctx.on_backward = recurrence, mask, on_backward
         ctx.per_step = len(saved[0]) if saved else 0
-        flat = [v for step in saved for v in step]
-        ctx.none_at = [k for k, v in enumerate(flat) if v is None]  # thừa số None (RNN tuyến tính)
         # save_for_backward (không gán thẳng vào ctx) để torch báo lỗi nếu ai sửa tại chỗ các tensor này
-        ctx.save_for_backward(x, w_ih, w_hh, b_ih, b_hh, *[v for v in flat if v is not None])
+        ctx.save_for_backward(x, w_ih, w_hh, b_ih, b_hh, *[v for step in saved for v in step])
         return (hs,) + tuple(s.clone() for s in state)
 
     @staticmethod
     @torch.autograd.function.once_differentiable
     def backward(ctx, dhs, *dstate_T):
         x, w_ih, w_hh, b_ih, b_hh, *flat = ctx.saved_tensors
-        for k in ctx.none_at:
-            flat.insert(k, None)
         n = ctx.per_step
         saved = [flat[k : k + n] for k in range(0, len(flat), n)]  # theo từng t: (h_{t-1}, *thừa số)
         recurrence, mask = ctx.recurrence, ctx.mask
@@ -129,8 +125,10 @@ class BPTT(torch.autograd.Function):
             # ∂L/∂x_t = W_ihᵀ ∂L/∂gi_t;  ∂L/∂W_ih += ∂L/∂gi_t x_tᵀ;  ∂L/∂W_hh += ∂L/∂gh_t h_{t-1}ᵀ
             if need_x:
                 torch.mm(dgi, w_ih, out=dx[t])
-            dw_ih.addmm_(dgi.t(), x[t])
-            dw_hh.addmm_(dgh.t(), h_prev)
+            if need_w_ih:
+                dw_ih.addmm_(dgi.t(), x[t])
+            if need_w_hh:
+                dw_hh.addmm_(dgh.t(), h_prev)
             # ∂L/∂b_ih += Σ_b ∂L/∂gi_t,  ∂L/∂b_hh += Σ_b ∂L/∂gh_t
             if b_ih is not None:
                 db_ih = dgi.sum(0) if db_ih is None else db_ih.add_(dgi.sum(0))

@@ -45,20 +45,20 @@ def rnn_step(gi, state, w_hh, b_hh, nonlinearity="tanh"):
 
 # --8<-- [start:step_backward]
 def rnn_backward_factors(cache, state_prev, nonlinearity="tanh"):
-    """φ'(a_t): tanh' = 1 − h_t², relu' = [h_t > 0], identity' = 1 (None)."""
+    """φ'(a_t): tanh' = 1 − h_t², relu' = [h_t > 0]; identity' = 1 nên không cần giữ gì."""
     (h,) = cache  # (B, H)
     if nonlinearity == "tanh":
         return (dtanh(h),)
     if nonlinearity == "relu":
         return ((h > 0).to(h.dtype),)
-    return (None,)
+    return ()
 
 
 def rnn_step_backward(dstate, factors, w_hh):
     """Đạo hàm của ``rnn_step``: từ ∂L/∂h_t ra ∂L/∂a_t và ∂L/∂h_{t-1}."""
-    (dh,), (dphi,) = dstate, factors
-    # ∂L/∂a_t = φ'(a_t) ⊙ ∂L/∂h_t                                             (B, H)
-    da = dh if dphi is None else dh * dphi
+    (dh,) = dstate
+    # ∂L/∂a_t = φ'(a_t) ⊙ ∂L/∂h_t  (RNN tuyến tính: φ' = 1)                   (B, H)
+    da = dh * factors[0] if factors else dh
     # ∂L/∂h_{t-1} = (∂h_t/∂h_{t-1})ᵀ ∂L/∂h_t = W_hhᵀ diag(φ'(a_t)) ∂L/∂h_t  (viết theo hàng: da @ W_hh)
     dh_prev = da @ w_hh
     return da, None, (dh_prev,)
