@@ -13,6 +13,17 @@ if str(ROOT) not in sys.path:
 
 
 @pytest.fixture
+def one_thread():
+    """Ma trận nhỏ: một luồng nhanh hơn (và không tranh CPU với việc khác); trả lại như cũ sau đó."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
+@pytest.fixture
 def run_snippet():
     """Chạy một snippet (qua bộ nhớ đệm chung với bản dựng trang) và trả về ``SnippetResult``."""
     from hooks.runner import run_snippet as run

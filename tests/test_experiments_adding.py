@@ -6,13 +6,7 @@ import torch
 from rnnlab.experiments import adding
 
 
-@pytest.fixture(autouse=True)
-def _one_thread():
-    """Ma trận nhỏ: một luồng nhanh hơn (và không tranh CPU với việc khác); trả lại như cũ sau đó."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("one_thread")
 
 
 def test_batch_shapes_markers_and_target():
