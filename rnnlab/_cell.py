@@ -11,17 +11,19 @@ import torch
 from torch import nn
 
 from . import _checks
+from .bptt import Recurrence
 
 
 class CellBase(nn.Module):
-    n_gates: int  # G: số khối H hàng trong weight_ih, weight_hh
+    recurrence: Recurrence  # các hàm của một bước (xem bptt.py)
 
     def __init__(self, input_size, hidden_size, bias=True, device=None, dtype=None):
         super().__init__()
         self.input_size = _checks.check_size("input_size", input_size)
         self.hidden_size = _checks.check_size("hidden_size", hidden_size)
         self.bias = bool(bias)
-        G, H, I = self.n_gates, self.hidden_size, self.input_size
+        # G: số khối H hàng trong weight_ih, weight_hh (RNN 1, GRU 3, LSTM 4)
+        G, H, I = self.recurrence.n_gates, self.hidden_size, self.input_size
         kw = {"device": device, "dtype": dtype}
         self.weight_ih = nn.Parameter(torch.empty(G * H, I, **kw))  # (G*H, I)
         self.weight_hh = nn.Parameter(torch.empty(G * H, H, **kw))  # (G*H, H)

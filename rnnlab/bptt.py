@@ -36,7 +36,6 @@ import torch
 class Recurrence:
     """Bốn hàm mô tả một loại ô hồi tiếp (xem docstring của mô-đun)."""
 
-    name: str
     n_gates: int
     n_states: int
     input_projection: Callable

@@ -82,7 +82,6 @@ def gru_step_backward(dstate, factors, w_hh):
 
 
 GRU_RECURRENCE = Recurrence(
-    name="GRU",
     n_gates=3,
     n_states=1,
     input_projection=gru_input_projection,
@@ -99,5 +98,4 @@ class GRUCell(CellBase):
     các khối theo thứ tự r, z, n.
     """
 
-    n_gates = 3
     recurrence = GRU_RECURRENCE

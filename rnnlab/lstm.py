@@ -83,7 +83,6 @@ def lstm_step_backward(dstate, factors, w_hh):
 
 
 LSTM_RECURRENCE = Recurrence(
-    name="LSTM",
     n_gates=4,
     n_states=2,
     input_projection=lstm_input_projection,
@@ -100,5 +99,4 @@ class LSTMCell(CellBase):
     các khối theo thứ tự i, f, g, o. Trạng thái là cặp ``(h, c)``.
     """
 
-    n_gates = 4
     recurrence = LSTM_RECURRENCE

@@ -68,7 +68,6 @@ def rnn_step_backward(dstate, factors, w_hh):
 @functools.cache
 def rnn_recurrence(nonlinearity: str) -> Recurrence:
     return Recurrence(
-        name=f"RNN_{nonlinearity.upper()}",
         n_gates=1,
         n_states=1,
         input_projection=rnn_input_projection,
@@ -85,12 +84,10 @@ class RNNCell(CellBase):
     ``nonlinearity``: ``"tanh"`` (mặc định), ``"relu"`` hoặc ``"identity"`` (RNN tuyến tính).
     """
 
-    n_gates = 1
-
     def __init__(self, input_size, hidden_size, bias=True, nonlinearity="tanh", device=None, dtype=None):
-        super().__init__(input_size, hidden_size, bias, device=device, dtype=dtype)
         self.recurrence = rnn_recurrence(_check_nonlinearity(nonlinearity))
         self.nonlinearity = nonlinearity
+        super().__init__(input_size, hidden_size, bias, device=device, dtype=dtype)
 
     def extra_repr(self):
         return super().extra_repr() + f", nonlinearity={self.nonlinearity!r}"
