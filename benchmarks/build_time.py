@@ -57,7 +57,10 @@ def build(work: Path, env: dict) -> float:
     start = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(work / "site")],
-        cwd=work, env=env, capture_output=True, text=True,
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
@@ -95,14 +98,24 @@ def main() -> None:
             text_edits.append(build(work, env))
             touch(work / args.snippet, f"\n# sửa lần {k}\n")
             snippet_edits.append(build(work, env))
-        serve = float(subprocess.run(
-            [sys.executable, "-c", SERVE_SCRIPT, str(work / "site"), str(args.repeat)],
-            cwd=work, env=env, capture_output=True, text=True, check=True,
-        ).stdout.strip().splitlines()[-1])
+        serve = float(
+            subprocess.run(
+                [sys.executable, "-c", SERVE_SCRIPT, str(work / "site"), str(args.repeat)],
+                cwd=work,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
         text_edit, snippet_edit = statistics.median(text_edits), statistics.median(snippet_edits)
         snippets = sorted(p.relative_to(work).as_posix() for p in (work / "snippets").rglob("*.py"))
 
-    print(f"Thời gian dựng trang rnnlab ({os.cpu_count()} lõi, {len(snippets)} snippet, trung vị của {args.repeat} lần)")
+    print(
+        f"Thời gian dựng trang rnnlab ({os.cpu_count()} lõi, {len(snippets)} snippet, trung vị của {args.repeat} lần)"
+    )
     print("Mỗi lần là `python -m mkdocs build --strict` trong tiến trình mới (gồm khởi động Python).")
     rows = [
         ("dựng từ đầu (bộ nhớ đệm trống)", cold, ""),

@@ -56,8 +56,12 @@ def main() -> None:
     torch.set_num_threads(2)
     torch.manual_seed(0)
     x = torch.randn(T, B, I)
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} luồng, T={T} B={B} I={I} H={H}, trung vị {args.repeats} lần\n")
-    print("| ô | torch.nn xuôi (ms) | rnnlab xuôi (ms) | tỉ lệ | torch.nn xuôi+ngược (ms) | rnnlab xuôi+ngược (ms) | tỉ lệ |")
+    print(
+        f"torch {torch.__version__}, {torch.get_num_threads()} luồng, T={T} B={B} I={I} H={H}, trung vị {args.repeats} lần\n"
+    )
+    print(
+        "| ô | torch.nn xuôi (ms) | rnnlab xuôi (ms) | tỉ lệ | torch.nn xuôi+ngược (ms) | rnnlab xuôi+ngược (ms) | tỉ lệ |"
+    )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for kind in ("LSTM", "GRU", "RNN"):
         theirs = getattr(torch.nn, kind)(I, H)
@@ -69,6 +73,7 @@ def main() -> None:
             models["naive"] = NaiveLoop(cell)
         forward, forward_backward = {}, {}
         for name, model in models.items():
+
             def fwd(model=model):
                 with torch.no_grad():
                     model(x)
@@ -79,11 +84,15 @@ def main() -> None:
 
             forward[name], forward_backward[name] = fwd, fwd_bwd
         fwd, both = median_ms(forward, args.repeats), median_ms(forward_backward, args.repeats)
-        print(f"| {kind} | {fwd['torch']:.1f} | {fwd['rnnlab']:.1f} | {fwd['rnnlab'] / fwd['torch']:.2f}× "
-              f"| {both['torch']:.1f} | {both['rnnlab']:.1f} | {both['rnnlab'] / both['torch']:.2f}× |")
+        print(
+            f"| {kind} | {fwd['torch']:.1f} | {fwd['rnnlab']:.1f} | {fwd['rnnlab'] / fwd['torch']:.2f}× "
+            f"| {both['torch']:.1f} | {both['rnnlab']:.1f} | {both['rnnlab'] / both['torch']:.2f}× |"
+        )
         if args.naive:
-            print(f"|   ↳ vòng lặp autograd | | {fwd['naive']:.1f} | {fwd['naive'] / fwd['torch']:.2f}× "
-                  f"| | {both['naive']:.1f} | {both['naive'] / both['torch']:.2f}× |")
+            print(
+                f"|   ↳ vòng lặp autograd | | {fwd['naive']:.1f} | {fwd['naive'] / fwd['torch']:.2f}× "
+                f"| | {both['naive']:.1f} | {both['naive'] / both['torch']:.2f}× |"
+            )
 
 
 if __name__ == "__main__":

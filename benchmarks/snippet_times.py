@@ -76,8 +76,10 @@ def main(argv=None) -> int:
         print(f"{rel:<{width}}  {result.seconds:6.1f} s{mark}", flush=True)
     total = time.perf_counter() - start
     over = [r for r in rows if r[2]]
-    print(f"Tổng: {total:.1f} s; chậm nhất: {max((r[1] for r in rows), default=0):.1f} s; "
-          f"tải trung bình lúc kết thúc: {load()}")
+    print(
+        f"Tổng: {total:.1f} s; chậm nhất: {max((r[1] for r in rows), default=0):.1f} s; "
+        f"tải trung bình lúc kết thúc: {load()}"
+    )
     if over:
         print(f"{len(over)} snippet chạy quá {args.limit:g} s: {', '.join(r[0] for r in over)}")
     if failed:

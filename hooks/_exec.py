@@ -67,7 +67,9 @@ def main(snippet: str, out_dir: str) -> None:
         plain = _plain(value)
         if plain is not _SKIP:
             values[key] = plain
-    (out / "meta.json").write_text(json.dumps({"figures": names, "titles": titles, "values": values}, ensure_ascii=False))
+    (out / "meta.json").write_text(
+        json.dumps({"figures": names, "titles": titles, "values": values}, ensure_ascii=False)
+    )
 
 
 if __name__ == "__main__":

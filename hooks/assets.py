@@ -44,7 +44,7 @@ def vendor_files(uris: list[str]) -> dict[str, Path]:
         uri = posixpath.normpath(todo.pop())
         if uri in found:
             continue
-        src = NODE_MODULES / uri[len(PREFIX):]
+        src = NODE_MODULES / uri[len(PREFIX) :]
         if not src.is_file():
             hint = "chạy `npm ci` (hoặc ./dev setup)" if not NODE_MODULES.is_dir() else "kiểm tra package.json"
             raise PluginError(f"Thiếu tệp {src.relative_to(ROOT)} cho {uri}: {hint}.")

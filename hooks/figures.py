@@ -146,7 +146,7 @@ def format_value(result: runner.SnippetResult, marker: Marker, where: str) -> st
 def figure_uri(snippet: str, name: str) -> str:
     """``snippets/gradient/x.py`` + ``x-1.svg`` → ``figures/gradient/x-1.svg`` (đường dẫn trong trang web)."""
     folder = posixpath.dirname(snippet)
-    folder = folder[len("snippets/"):] if folder.startswith("snippets/") else folder.strip("/")
+    folder = folder[len("snippets/") :] if folder.startswith("snippets/") else folder.strip("/")
     return posixpath.join(FIGURE_DIR, folder, name) if folder else posixpath.join(FIGURE_DIR, name)
 
 
@@ -182,7 +182,9 @@ def _resolve(path: str) -> Path:
 
 def run_all(uses: dict[str, list[str]]) -> dict[str, runner.SnippetResult]:
     """Chạy (hoặc lấy từ bộ nhớ đệm) mọi snippet trong ``uses`` = {snippet: [nơi dùng]}; lỗi gom lại một lần."""
-    missing = [f"{', '.join(where)}: không có snippet {path}" for path, where in uses.items() if not _resolve(path).is_file()]
+    missing = [
+        f"{', '.join(where)}: không có snippet {path}" for path, where in uses.items() if not _resolve(path).is_file()
+    ]
     if missing:
         raise PluginError("Dấu rnnlab nói tới snippet không tồn tại:\n" + "\n".join(missing))
     deps = runner.deps_hash()
@@ -252,6 +254,6 @@ def on_page_markdown(markdown, page, config, files):
             if m.kind == "run":
                 line = run_block(result, uri, m.indent)
             else:
-                line = line[: m.start] + format_value(result, m, f"docs/{uri}") + line[m.end:]
+                line = line[: m.start] + format_value(result, m, f"docs/{uri}") + line[m.end :]
         lines[number - 1] = line
     return "\n".join(lines)

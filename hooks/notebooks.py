@@ -91,7 +91,7 @@ def on_page_content(html, page, config, files):
         f"mở được bằng VS Code hoặc Jupyter có jupytext)</p>\n"
     )
     end_h1 = html.find("</h1>")
-    return html[: end_h1 + 5] + links + html[end_h1 + 5:] if end_h1 >= 0 else links + html
+    return html[: end_h1 + 5] + links + html[end_h1 + 5 :] if end_h1 >= 0 else links + html
 
 
 def on_post_build(config):

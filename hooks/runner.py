@@ -54,7 +54,7 @@ class SnippetResult:
     titles: list = dataclasses.field(default_factory=list)  # tiêu đề từng hình ("" nếu không có)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _versions() -> str:
     import importlib.metadata as md
 
@@ -77,9 +77,7 @@ def deps_hash() -> str:
     here = Path(__file__).resolve().parent
     # dòng lệnh (cli.py, __main__.py) không snippet nào dùng: sửa nó không cần chạy lại mọi snippet
     skip = {ROOT / "rnnlab" / "cli.py", ROOT / "rnnlab" / "__main__.py"}
-    sources = sorted(
-        p for p in (ROOT / "rnnlab").rglob("*") if p.is_file() and p.suffix != ".pyc" and p not in skip
-    )
+    sources = sorted(p for p in (ROOT / "rnnlab").rglob("*") if p.is_file() and p.suffix != ".pyc" and p not in skip)
     for src in sources + [here / "runner.py", here / "_exec.py"]:
         h.update(src.relative_to(ROOT).as_posix().encode())
         h.update(src.read_bytes())
@@ -105,7 +103,7 @@ def _display(full: Path) -> str:
 
 def _slot(rel: str) -> str:
     """Tên thư mục đệm của một snippet (không kể khoá): ``snippets/gradient/x.py`` → ``gradient__x``."""
-    stem = rel[len("snippets/"):] if rel.startswith("snippets/") else rel.strip("/")
+    stem = rel[len("snippets/") :] if rel.startswith("snippets/") else rel.strip("/")
     return stem.removesuffix(".py").replace("/", "__")
 
 
@@ -134,7 +132,11 @@ def run_snippet(path, use_cache: bool = True, deps: str | None = None) -> Snippe
     start = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "hooks._exec", str(full), str(tmp)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=TIMEOUT,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
     )
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
@@ -149,7 +151,7 @@ def run_snippet(path, use_cache: bool = True, deps: str | None = None) -> Snippe
     tmp.rename(out_dir)
     # Bỏ các bản đệm cũ của cùng snippet (nội dung trước khi sửa), để .cache không phình mãi.
     for old in CACHE.glob(f"{slot}-*"):
-        if old != out_dir and old.name[len(slot) + 1:].isalnum():
+        if old != out_dir and old.name[len(slot) + 1 :].isalnum():
             shutil.rmtree(old, ignore_errors=True)
     return _load(rel, out_dir, cached=False)
 

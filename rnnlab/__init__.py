@@ -16,8 +16,16 @@ from .utils import pack_padded_sequence
 __version__ = "0.1.0"
 
 __all__ = [
-    "RNNCell", "LSTMCell", "GRUCell", "RNN", "LSTM", "GRU",
-    "clip_grad_norm_", "clip_grad_value_",
-    "hidden_grad_norms", "jacobian_norms", "record_hidden_grads",
+    "RNNCell",
+    "LSTMCell",
+    "GRUCell",
+    "RNN",
+    "LSTM",
+    "GRU",
+    "clip_grad_norm_",
+    "clip_grad_value_",
+    "hidden_grad_norms",
+    "jacobian_norms",
+    "record_hidden_grads",
     "pack_padded_sequence",
 ]

@@ -60,8 +60,6 @@ def check_same_dtype(name: str, x: torch.Tensor, weight: torch.Tensor):
 def check_state(name: str, h, expected_shape: tuple, weight: torch.Tensor) -> torch.Tensor:
     check_tensor(name, h)
     if tuple(h.shape) != tuple(expected_shape):
-        raise ValueError(
-            f"{name} phải có kích thước {tuple(expected_shape)}, nhưng nhận được {tuple(h.shape)}."
-        )
+        raise ValueError(f"{name} phải có kích thước {tuple(expected_shape)}, nhưng nhận được {tuple(h.shape)}.")
     check_same_dtype(name, h, weight)
     return h

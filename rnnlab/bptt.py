@@ -26,8 +26,8 @@ mọi tensor đều nhỏ (B, ·), không có tensor (T, B, ·) lớn nào phả
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Optional
 
 import torch
 
@@ -141,9 +141,15 @@ class BPTT(torch.autograd.Function):
         if b_ih is not None and db_hh is None:
             db_hh = db_ih.clone()
         return (
-            None, dx, None, None, None,
-            dw_ih if need_w_ih else None, dw_hh if need_w_hh else None,
-            db_ih if need_b_ih else None, db_hh if need_b_hh else None,
+            None,
+            dx,
+            None,
+            None,
+            None,
+            dw_ih if need_w_ih else None,
+            dw_hh if need_w_hh else None,
+            db_ih if need_b_ih else None,
+            db_hh if need_b_hh else None,
         ) + dstate
 
 
@@ -153,10 +159,10 @@ def run_sequence(
     state0: tuple,
     w_ih: torch.Tensor,
     w_hh: torch.Tensor,
-    b_ih: Optional[torch.Tensor],
-    b_hh: Optional[torch.Tensor],
-    mask: Optional[torch.Tensor] = None,
-    on_backward: Optional[Callable] = None,
+    b_ih: torch.Tensor | None,
+    b_hh: torch.Tensor | None,
+    mask: torch.Tensor | None = None,
+    on_backward: Callable | None = None,
 ):
     """Chạy ``recurrence`` trên cả chuỗi ``x`` (T, B, I); trả về ``(hs, state_T)``."""
     tensors = (x, w_ih, w_hh, b_ih, b_hh) + tuple(state0)

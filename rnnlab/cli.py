@@ -65,8 +65,11 @@ class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
 
     def _get_help_string(self, action):
         help = action.help or ""
-        if "%(default)" not in help and action.default not in (None, False, argparse.SUPPRESS) \
-                and action.option_strings:
+        if (
+            "%(default)" not in help
+            and action.default not in (None, False, argparse.SUPPRESS)
+            and action.option_strings
+        ):
             help += " (mặc định: %(default)s)"
         return help
 
@@ -137,11 +140,15 @@ def build_parser() -> ArgumentParser:
     parser = ArgumentParser(
         prog="rnnlab",
         description="Thí nghiệm về biến mất gradient và nổ gradient trong mạng nơ-ron hồi tiếp (RNN, LSTM, GRU), "
-                    "chạy ở kích thước lớn hơn bản dựng trang. Mỗi lệnh in một bảng kết quả; --out lưu hình.",
+        "chạy ở kích thước lớn hơn bản dựng trang. Mỗi lệnh in một bảng kết quả; --out lưu hình.",
         epilog="Ví dụ: rnnlab adding --cell lstm --seq-len 200 --seeds 3 --clip 1.0",
     )
-    sub = parser.add_subparsers(dest="command", metavar="LỆNH", title="các lệnh",
-                                description="gõ 'rnnlab LỆNH --help' để xem tùy chọn của từng lệnh")
+    sub = parser.add_subparsers(
+        dest="command",
+        metavar="LỆNH",
+        title="các lệnh",
+        description="gõ 'rnnlab LỆNH --help' để xem tùy chọn của từng lệnh",
+    )
     sub.required = True
 
     def common(p, seeds=True):
@@ -149,13 +156,20 @@ def build_parser() -> ArgumentParser:
             p.add_argument("--seeds", type=positive_int, default=3, metavar="SỐ", help="số hạt giống (seed 0, 1, ...)")
         p.add_argument("--out", type=Path, metavar="THƯ_MỤC", help="lưu hình (PNG) vào thư mục này")
 
-    p = sub.add_parser("flow", help="đo ‖∂L/∂h_t‖ qua các bước thời gian với W_hh = ρ·Q",
-                       description="Đo dòng gradient ‖∂L/∂h_t‖ (t = 1..T) cho một tầng có W_hh = ρ·Q (Q trực giao; "
-                                   "với LSTM, GRU: mỗi khối cổng một Q), L = uᵀh_T, ‖∂L/∂h_T‖ = 1. "
-                                   "Với RNN tuyến tính, số đo bằng đúng ρ^(T−t).")
+    p = sub.add_parser(
+        "flow",
+        help="đo ‖∂L/∂h_t‖ qua các bước thời gian với W_hh = ρ·Q",
+        description="Đo dòng gradient ‖∂L/∂h_t‖ (t = 1..T) cho một tầng có W_hh = ρ·Q (Q trực giao; "
+        "với LSTM, GRU: mỗi khối cổng một Q), L = uᵀh_T, ‖∂L/∂h_T‖ = 1. "
+        "Với RNN tuyến tính, số đo bằng đúng ρ^(T−t).",
+    )
     p.add_argument("--cell", choices=["rnn", "lstm", "gru"], default="rnn", help="loại ô")
-    p.add_argument("--nonlinearity", choices=["identity", "tanh", "relu"], default="identity",
-                   help="hàm kích hoạt của RNN (identity: RNN tuyến tính)")
+    p.add_argument(
+        "--nonlinearity",
+        choices=["identity", "tanh", "relu"],
+        default="identity",
+        help="hàm kích hoạt của RNN (identity: RNN tuyến tính)",
+    )
     p.add_argument("--rho", type=nonnegative_float, default=0.9, metavar="ρ", help="ρ: hệ số nhân của W_hh")
     p.add_argument("--seq-len", type=seq_len_int, default=100, metavar="T", help="T: số bước thời gian")
     p.add_argument("--hidden-size", type=positive_int, default=32, metavar="H", help="H: số nút ẩn")
@@ -163,43 +177,84 @@ def build_parser() -> ArgumentParser:
     p.add_argument("--seed", type=nonnegative_int, default=0, metavar="SỐ", help="hạt giống")
     common(p, seeds=False)
 
-    p = sub.add_parser("adding", help="bài toán cộng (phụ thuộc dài hạn): huấn luyện và so sánh các loại ô",
-                       description="Huấn luyện RNN tanh / LSTM / GRU trên bài toán cộng (Adam), đánh giá MSE trên 500 "
-                                   "chuỗi kiểm tra cố định. Mốc luôn đoán 1: MSE = 1/6 ≈ 0,1667.")
-    p.add_argument("--cell", choices=["rnn", "lstm", "gru"], nargs="+", default=["rnn", "lstm", "gru"],
-                   help="một hay nhiều loại ô")
+    p = sub.add_parser(
+        "adding",
+        help="bài toán cộng (phụ thuộc dài hạn): huấn luyện và so sánh các loại ô",
+        description="Huấn luyện RNN tanh / LSTM / GRU trên bài toán cộng (Adam), đánh giá MSE trên 500 "
+        "chuỗi kiểm tra cố định. Mốc luôn đoán 1: MSE = 1/6 ≈ 0,1667.",
+    )
+    p.add_argument(
+        "--cell", choices=["rnn", "lstm", "gru"], nargs="+", default=["rnn", "lstm", "gru"], help="một hay nhiều loại ô"
+    )
     p.add_argument("--seq-len", type=seq_len_int, default=100, metavar="T", help="T: độ dài chuỗi")
     p.add_argument("--steps", type=positive_int, default=3000, metavar="SỐ_BƯỚC", help="số bước cập nhật tối đa")
     p.add_argument("--hidden-size", type=positive_int, default=32, metavar="H", help="H: số nút ẩn")
     p.add_argument("--batch-size", type=positive_int, default=32, metavar="B", help="số chuỗi mỗi lô")
     p.add_argument("--lr", type=positive_float, default=1e-2, metavar="TỐC_ĐỘ", help="tốc độ học")
-    p.add_argument("--clip", type=positive_float, default=None, metavar="NGƯỠNG", help="cắt theo chuẩn với ngưỡng này (mặc định: không cắt)")
-    p.add_argument("--forget-bias", type=_number(float), default=1.0, metavar="SỐ", help="cộng vào độ chệch cổng quên của LSTM lúc khởi tạo")
-    p.add_argument("--eval-every", type=positive_int, default=50, metavar="SỐ_BƯỚC", help="đánh giá sau mỗi chừng này bước")
-    p.add_argument("--stop-below", type=nonnegative_float, default=0.01, metavar="MSE",
-                   help="dừng sớm khi MSE kiểm tra dưới mức này (0: không dừng sớm)")
+    p.add_argument(
+        "--clip",
+        type=positive_float,
+        default=None,
+        metavar="NGƯỠNG",
+        help="cắt theo chuẩn với ngưỡng này (mặc định: không cắt)",
+    )
+    p.add_argument(
+        "--forget-bias",
+        type=_number(float),
+        default=1.0,
+        metavar="SỐ",
+        help="cộng vào độ chệch cổng quên của LSTM lúc khởi tạo",
+    )
+    p.add_argument(
+        "--eval-every", type=positive_int, default=50, metavar="SỐ_BƯỚC", help="đánh giá sau mỗi chừng này bước"
+    )
+    p.add_argument(
+        "--stop-below",
+        type=nonnegative_float,
+        default=0.01,
+        metavar="MSE",
+        help="dừng sớm khi MSE kiểm tra dưới mức này (0: không dừng sớm)",
+    )
     p.add_argument("--threads", type=positive_int, default=1, metavar="SỐ", help="số luồng CPU của torch")
     common(p)
 
-    p = sub.add_parser("clipping", help="thiết lập nổ gradient: không cắt / cắt theo chuẩn / cắt theo giá trị",
-                       description="RNN tanh với W_hh = s·Q trên bài toán cộng, SGD. Chạy không cắt, chọn ngưỡng τ = trung vị "
-                                   "các chuẩn gradient quan sát được trước khi phân kì, rồi chạy lại với cắt theo chuẩn (τ) "
-                                   "và cắt theo giá trị (τ/√P). Phân kì: NaN/Inf hoặc mất mát vượt --loss-bound.")
+    p = sub.add_parser(
+        "clipping",
+        help="thiết lập nổ gradient: không cắt / cắt theo chuẩn / cắt theo giá trị",
+        description="RNN tanh với W_hh = s·Q trên bài toán cộng, SGD. Chạy không cắt, chọn ngưỡng τ = trung vị "
+        "các chuẩn gradient quan sát được trước khi phân kì, rồi chạy lại với cắt theo chuẩn (τ) "
+        "và cắt theo giá trị (τ/√P). Phân kì: NaN/Inf hoặc mất mát vượt --loss-bound.",
+    )
     p.add_argument("--steps", type=positive_int, default=300, metavar="SỐ_BƯỚC", help="số bước cập nhật")
     p.add_argument("--scale", type=positive_float, default=1.5, metavar="s", help="s: W_hh = s·Q")
     p.add_argument("--lr", type=positive_float, default=0.1, metavar="TỐC_ĐỘ", help="tốc độ học của SGD")
     p.add_argument("--seq-len", type=seq_len_int, default=50, metavar="T", help="T: độ dài chuỗi")
     p.add_argument("--hidden-size", type=positive_int, default=16, metavar="H", help="H: số nút ẩn")
-    p.add_argument("--clip-norm", type=positive_float, default=None, metavar="τ", help="ngưỡng cắt theo chuẩn (mặc định: chọn từ số đo)")
-    p.add_argument("--clip-value", type=positive_float, default=None, metavar="c", help="ngưỡng cắt theo giá trị (mặc định: τ/√P)")
-    p.add_argument("--loss-bound", type=positive_float, default=10.0, metavar="SỐ", help="mất mát trên mức này là phân kì")
+    p.add_argument(
+        "--clip-norm",
+        type=positive_float,
+        default=None,
+        metavar="τ",
+        help="ngưỡng cắt theo chuẩn (mặc định: chọn từ số đo)",
+    )
+    p.add_argument(
+        "--clip-value", type=positive_float, default=None, metavar="c", help="ngưỡng cắt theo giá trị (mặc định: τ/√P)"
+    )
+    p.add_argument(
+        "--loss-bound", type=positive_float, default=10.0, metavar="SỐ", help="mất mát trên mức này là phân kì"
+    )
     p.add_argument("--threads", type=positive_int, default=1, metavar="SỐ", help="số luồng CPU của torch")
     common(p)
 
-    p = sub.add_parser("cliff", help="'vách đá' của Pascanu và cộng sự: bước gradient có cắt và không cắt",
-                       description="Mạng một nút x_t = w·σ(x_{t−1}) + b, 50 bước, E = (σ(x_50) − 0,7)². Xuất phát từ một điểm "
-                                   "trên bức tường ở w cho trước, chạy SGD có và không có cắt theo chuẩn.")
-    p.add_argument("--w", type=_number(float), default=5.0, metavar="w", help="w của điểm xuất phát (có bức tường khi w ≳ 4,8)")
+    p = sub.add_parser(
+        "cliff",
+        help="'vách đá' của Pascanu và cộng sự: bước gradient có cắt và không cắt",
+        description="Mạng một nút x_t = w·σ(x_{t−1}) + b, 50 bước, E = (σ(x_50) − 0,7)². Xuất phát từ một điểm "
+        "trên bức tường ở w cho trước, chạy SGD có và không có cắt theo chuẩn.",
+    )
+    p.add_argument(
+        "--w", type=_number(float), default=5.0, metavar="w", help="w của điểm xuất phát (có bức tường khi w ≳ 4,8)"
+    )
     p.add_argument("--lr", type=positive_float, default=0.5, metavar="TỐC_ĐỘ", help="tốc độ học")
     p.add_argument("--clip", type=positive_float, default=1.0, metavar="NGƯỠNG", help="ngưỡng cắt theo chuẩn")
     p.add_argument("--steps", type=positive_int, default=30, metavar="SỐ_BƯỚC", help="số bước SGD")
@@ -239,8 +294,9 @@ def cmd_flow(args) -> int:
 
     if args.cell != "rnn" and args.nonlinearity != "identity":
         print("Lưu ý: --nonlinearity chỉ dùng cho --cell rnn; bỏ qua.", file=sys.stderr)
-    r = flow_curve(args.cell, args.rho, args.seq_len, args.hidden_size, args.nonlinearity,
-                   args.batch_size, seed=args.seed)
+    r = flow_curve(
+        args.cell, args.rho, args.seq_len, args.hidden_size, args.nonlinearity, args.batch_size, seed=args.seed
+    )
     T, measured, theory = args.seq_len, r["measured"], r["theory"]
     linear = args.cell == "rnn" and args.nonlinearity == "identity"
     picks = sorted({1, 2, 5, 10, 20, 50, 100, 200, 500, T // 2, T} & set(range(1, T + 1)))
@@ -280,22 +336,43 @@ def cmd_adding(args) -> int:
 
     torch.set_num_threads(args.threads)
     runs, rows = {}, []
-    print(f"Bài toán cộng, T = {args.seq_len}, H = {args.hidden_size}, tối đa {args.steps} bước, lô {args.batch_size}, "
-          f"tốc độ học {args.lr}, cắt gradient: {args.clip if args.clip else 'không'}")
+    print(
+        f"Bài toán cộng, T = {args.seq_len}, H = {args.hidden_size}, tối đa {args.steps} bước, lô {args.batch_size}, "
+        f"tốc độ học {args.lr}, cắt gradient: {args.clip if args.clip else 'không'}"
+    )
     for cell in args.cell:
         for seed in range(args.seeds):
             try:
-                r = train_adding(cell, args.seq_len, seed, hidden_size=args.hidden_size, steps=args.steps,
-                                 batch_size=args.batch_size, lr=args.lr, clip_norm=args.clip,
-                                 forget_bias=args.forget_bias, eval_every=args.eval_every,
-                                 stop_below=args.stop_below or None, progress=True)
+                r = train_adding(
+                    cell,
+                    args.seq_len,
+                    seed,
+                    hidden_size=args.hidden_size,
+                    steps=args.steps,
+                    batch_size=args.batch_size,
+                    lr=args.lr,
+                    clip_norm=args.clip,
+                    forget_bias=args.forget_bias,
+                    eval_every=args.eval_every,
+                    stop_below=args.stop_below or None,
+                    progress=True,
+                )
             except TrainingDiverged as err:
                 print(f"{cell}, hạt giống {seed}: {err}", file=sys.stderr)
                 rows.append([cell, seed, "phân kì", "-", len(err.history.loss), "-", "không"])
                 continue
             runs[cell, seed] = r
-            rows.append([cell, seed, f"{r.final_mse:.4f}", f"{r.best_mse:.4f}", r.steps, f"{r.seconds:.1f}",
-                         "có" if r.final_mse < 0.05 else "không"])
+            rows.append(
+                [
+                    cell,
+                    seed,
+                    f"{r.final_mse:.4f}",
+                    f"{r.best_mse:.4f}",
+                    r.steps,
+                    f"{r.seconds:.1f}",
+                    "có" if r.final_mse < 0.05 else "không",
+                ]
+            )
     print(_table(["ô", "hạt giống", "MSE cuối", "MSE tốt nhất", "số bước", "giây", "< 0,05"], rows))
     print(f"Mốc luôn đoán 1: MSE = {BASELINE_MSE:.4f}")
     if args.out and runs:
@@ -321,8 +398,14 @@ def cmd_clipping(args) -> int:
     from .experiments import exploding
 
     torch.set_num_threads(args.threads)
-    kw = {"steps": args.steps, "scale": args.scale, "lr": args.lr, "seq_len": args.seq_len,
-          "hidden_size": args.hidden_size, "loss_bound": args.loss_bound}
+    kw = {
+        "steps": args.steps,
+        "scale": args.scale,
+        "lr": args.lr,
+        "seq_len": args.seq_len,
+        "hidden_size": args.hidden_size,
+        "loss_bound": args.loss_bound,
+    }
     seeds = range(args.seeds)
     plain = [exploding.run(s, **kw) for s in seeds]
     tau = args.clip_norm
@@ -331,18 +414,31 @@ def cmd_clipping(args) -> int:
         tau = exploding.pick_threshold(observed)
         print(f"Ngưỡng cắt theo chuẩn τ = trung vị {len(observed)} chuẩn gradient quan sát được = {tau:.4g}")
     value = args.clip_value or exploding.value_threshold(tau, exploding.make_model(0, args.scale, args.hidden_size))
-    groups = {"không cắt": plain,
-              f"theo chuẩn (τ = {tau:.3g})": [exploding.run(s, clip_norm=tau, **kw) for s in seeds],
-              f"theo giá trị (c = {value:.3g})": [exploding.run(s, clip_value=value, **kw) for s in seeds]}
+    groups = {
+        "không cắt": plain,
+        f"theo chuẩn (τ = {tau:.3g})": [exploding.run(s, clip_norm=tau, **kw) for s in seeds],
+        f"theo giá trị (c = {value:.3g})": [exploding.run(s, clip_value=value, **kw) for s in seeds],
+    }
     rows = []
     for name, group in groups.items():
         for r in group:
             tail = r.loss[-50:]
-            rows.append([name, r.seed, f"bước {r.diverged_at} ({r.reason})" if r.diverged else "không",
-                         f"{max(r.loss):.3g}" if r.loss else "-", f"{sum(tail) / len(tail):.3g}" if tail else "-",
-                         f"{max(r.grad_norm):.3g}" if r.grad_norm else "-"])
+            rows.append(
+                [
+                    name,
+                    r.seed,
+                    f"bước {r.diverged_at} ({r.reason})" if r.diverged else "không",
+                    f"{max(r.loss):.3g}" if r.loss else "-",
+                    f"{sum(tail) / len(tail):.3g}" if tail else "-",
+                    f"{max(r.grad_norm):.3g}" if r.grad_norm else "-",
+                ]
+            )
     print(f"RNN tanh, W_hh = {args.scale}·Q, T = {args.seq_len}, SGD tốc độ học {args.lr}, {args.steps} bước")
-    print(_table(["cắt gradient", "hạt giống", "phân kì", "mất mát lớn nhất", "mất mát 50 bước cuối", "‖g‖ lớn nhất"], rows))
+    print(
+        _table(
+            ["cắt gradient", "hạt giống", "phân kì", "mất mát lớn nhất", "mất mát 50 bước cuối", "‖g‖ lớn nhất"], rows
+        )
+    )
     for name, group in groups.items():
         print(f"{name}: phân kì {sum(r.diverged for r in group)}/{len(group)}")
     if args.out:
@@ -375,10 +471,19 @@ def cmd_cliff(args) -> int:
         paths[name] = path
         first = math.dist(path[0], path[1])
         end = path[-1]
-        rows.append([name, f"{first:.3g}", f"({end[0]:.3g}, {end[1]:.3g})", f"{float(cliff.error(*end)):.4f}",
-                     f"{float(cliff.gradient(*end).norm()):.2e}"])
-    print(f"Điểm xuất phát trên tường: (w, b) = ({start[0]:.3f}, {start[1]:.5f}), E = {float(cliff.error(*start)):.4f}, "
-          f"‖∇E‖ = {float(cliff.gradient(*start).norm()):.3g}")
+        rows.append(
+            [
+                name,
+                f"{first:.3g}",
+                f"({end[0]:.3g}, {end[1]:.3g})",
+                f"{float(cliff.error(*end)):.4f}",
+                f"{float(cliff.gradient(*end).norm()):.2e}",
+            ]
+        )
+    print(
+        f"Điểm xuất phát trên tường: (w, b) = ({start[0]:.3f}, {start[1]:.5f}), E = {float(cliff.error(*start)):.4f}, "
+        f"‖∇E‖ = {float(cliff.gradient(*start).norm()):.3g}"
+    )
     print(_table(["", "bước đầu dài", f"điểm sau {args.steps} bước", "E", "‖∇E‖"], rows))
     if args.out:
         import torch

@@ -10,11 +10,11 @@ Không cách nào làm một gradient đã biến mất lớn lên lại: cắt 
 
 from __future__ import annotations
 
-from typing import Iterable, Union
+from collections.abc import Iterable
 
 import torch
 
-Params = Union[torch.Tensor, Iterable[torch.Tensor]]
+Params = torch.Tensor | Iterable[torch.Tensor]
 
 
 def _grads(parameters: Params) -> list:
@@ -23,8 +23,9 @@ def _grads(parameters: Params) -> list:
     return [p.grad for p in parameters if p.grad is not None]
 
 
-def clip_grad_norm_(parameters: Params, max_norm: float, norm_type: float = 2.0,
-                    error_if_nonfinite: bool = False, foreach=None) -> torch.Tensor:
+def clip_grad_norm_(
+    parameters: Params, max_norm: float, norm_type: float = 2.0, error_if_nonfinite: bool = False, foreach=None
+) -> torch.Tensor:
     """Thu nhỏ mọi gradient cùng một hệ số để chuẩn tổng không vượt ``max_norm``; trả về chuẩn trước khi cắt.
 
     ``foreach`` có mặt để cùng chữ kí với torch và không được dùng.

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-from typing import Callable, Optional
+from collections.abc import Callable
 
 import torch
 
-_recorder: contextvars.ContextVar[Optional[dict]] = contextvars.ContextVar("rnnlab_grad_recorder", default=None)
+_recorder: contextvars.ContextVar[dict | None] = contextvars.ContextVar("rnnlab_grad_recorder", default=None)
 
 
 @contextlib.contextmanager
@@ -35,7 +35,7 @@ def record_hidden_grads():
         _recorder.reset(token)
 
 
-def hook_for(key: str, transform: Optional[Callable] = None) -> Optional[Callable]:
+def hook_for(key: str, transform: Callable | None = None) -> Callable | None:
     """Hàm mà ``BPTT.backward`` gọi với ∂L/∂h_t, hoặc None khi không ghi."""
     store = _recorder.get()
     if store is None:
@@ -73,7 +73,9 @@ def jacobian_norms(model, input, layer: int = 0, suffix: str = "") -> dict:
     """
     x = input if input.dim() == 3 else input.unsqueeze(1)  # (T, 1, I)
     if x.shape[1] != 1:
-        raise ValueError(f"jacobian_norms cần đúng một chuỗi (T, I) hoặc (T, 1, I), nhưng nhận được {tuple(input.shape)}.")
+        raise ValueError(
+            f"jacobian_norms cần đúng một chuỗi (T, I) hoặc (T, 1, I), nhưng nhận được {tuple(input.shape)}."
+        )
     rec, H = model.recurrence, model.hidden_size
     zeros = tuple(x.new_zeros(1, H) for _ in range(rec.n_states))
     with torch.no_grad():
@@ -94,7 +96,7 @@ def jacobian_norms(model, input, layer: int = 0, suffix: str = "") -> dict:
     jacobians = []
     for t in range(T):
         # J_t = ∂s_t/∂s_{t-1}                                                 (S, S)
-        jacobians.append(torch.autograd.functional.jacobian(lambda v: step_flat(t, v), s))
+        jacobians.append(torch.autograd.functional.jacobian(lambda v, t=t: step_flat(t, v), s))
         with torch.no_grad():
             s = step_flat(t, s)
     step = torch.stack([torch.linalg.matrix_norm(J[:H, :H], ord=2) for J in jacobians])

@@ -43,6 +43,8 @@ def gru_step(gi, state, w_hh, b_hh):
     # h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1} = n_t + z_t ⊙ (h_{t-1} − n_t)
     h_new = torch.addcmul(n, z, h - n)
     return (h_new,), (rz, n, gh)
+
+
 # --8<-- [end:step]
 
 
@@ -78,6 +80,8 @@ def gru_step_backward(dstate, factors, w_hh):
     # ∂L/∂h_{t-1} = z ⊙ ∂L/∂h_t (đường tắt của cổng cập nhật) + W_hhᵀ ∂L/∂gh
     dh_prev = torch.addmm(dh * z, dgh, w_hh)
     return dgi, dgh, (dh_prev,)
+
+
 # --8<-- [end:step_backward]
 
 

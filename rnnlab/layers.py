@@ -95,7 +95,13 @@ class RNNBase(nn.Module):
 
     def extra_repr(self):
         s = f"{self.input_size}, {self.hidden_size}"
-        for name, default in (("num_layers", 1), ("bias", True), ("batch_first", False), ("dropout", 0.0), ("bidirectional", False)):
+        for name, default in (
+            ("num_layers", 1),
+            ("bias", True),
+            ("batch_first", False),
+            ("dropout", 0.0),
+            ("bidirectional", False),
+        ):
             if getattr(self, name) != default:
                 s += f", {name}={getattr(self, name)}"
         return s
@@ -119,6 +125,7 @@ class RNNBase(nn.Module):
         if reverse:
             out = reverse_time(out, lengths)
         return out, state_T  # (T, B, H), tuple các (B, H)
+
     # --8<-- [end:direction]
 
     def forward(self, input, hx=None):
@@ -136,7 +143,13 @@ class RNNBase(nn.Module):
             sorted_indices, batched = input.sorted_indices, True
         else:
             layout = "(B, T, I)" if self.batch_first else "(T, B, I)"
-            _checks.check_input(input, self.input_size, self.weight_ih_l0, {2: "(T, I)", 3: layout}, time_dim=1 if self.batch_first and input.dim() == 3 else 0)
+            _checks.check_input(
+                input,
+                self.input_size,
+                self.weight_ih_l0,
+                {2: "(T, I)", 3: layout},
+                time_dim=1 if self.batch_first and input.dim() == 3 else 0,
+            )
             batched = input.dim() == 3
             x = input if batched else input.unsqueeze(1)
             if batched and self.batch_first:
@@ -174,7 +187,11 @@ class RNNBase(nn.Module):
         if packed:
             data = pack_padded_sequence(output, lengths).data
             output = PackedSequence(data, input.batch_sizes, input.sorted_indices, input.unsorted_indices)
-            h_n = tuple(h.index_select(1, input.unsorted_indices) for h in h_n) if input.unsorted_indices is not None else h_n
+            h_n = (
+                tuple(h.index_select(1, input.unsorted_indices) for h in h_n)
+                if input.unsorted_indices is not None
+                else h_n
+            )
         elif not batched:
             output, h_n = output.squeeze(1), tuple(h.squeeze(1) for h in h_n)
         elif self.batch_first:
@@ -197,7 +214,8 @@ class RNNBase(nn.Module):
         expected = shape if batched else (shape[0], shape[2])
         names = ("h_0", "c_0")
         states = tuple(
-            _checks.check_state(f"Trạng thái ban đầu {names[j]}", s, expected, self.weight_ih_l0) for j, s in enumerate(hx)
+            _checks.check_state(f"Trạng thái ban đầu {names[j]}", s, expected, self.weight_ih_l0)
+            for j, s in enumerate(hx)
         )
         if not batched:
             states = tuple(s.unsqueeze(1) for s in states)
@@ -209,8 +227,19 @@ class RNNBase(nn.Module):
 class RNN(RNNBase):
     """RNN cơ bản nhiều tầng, như ``torch.nn.RNN``; ``nonlinearity`` thêm lựa chọn ``"identity"``."""
 
-    def __init__(self, input_size, hidden_size, num_layers=1, nonlinearity="tanh", bias=True,
-                 batch_first=False, dropout=0.0, bidirectional=False, device=None, dtype=None):
+    def __init__(
+        self,
+        input_size,
+        hidden_size,
+        num_layers=1,
+        nonlinearity="tanh",
+        bias=True,
+        batch_first=False,
+        dropout=0.0,
+        bidirectional=False,
+        device=None,
+        dtype=None,
+    ):
         self.nonlinearity = _check_nonlinearity(nonlinearity)
         self.recurrence = rnn_recurrence(nonlinearity)
         super().__init__(input_size, hidden_size, num_layers, bias, batch_first, dropout, bidirectional, device, dtype)

@@ -46,6 +46,8 @@ def lstm_step(gi, state, w_hh, b_hh):
     tanh_c = torch.tanh(c_new)
     h_new = o * tanh_c
     return (h_new, c_new), (i, f, g, o, tanh_c)
+
+
 # --8<-- [end:step]
 
 
@@ -79,6 +81,8 @@ def lstm_step_backward(dstate, factors, w_hh):
     # ∂L/∂h_{t-1} = W_hhᵀ ∂L/∂gates                                            (B, H)
     dh_prev = dgates @ w_hh
     return dgates, None, (dh_prev, dc_prev)
+
+
 # --8<-- [end:step_backward]
 
 

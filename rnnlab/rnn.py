@@ -40,6 +40,8 @@ def rnn_step(gi, state, w_hh, b_hh, nonlinearity="tanh"):
     else:
         h = a
     return (h,), (h,)
+
+
 # --8<-- [end:step]
 
 
@@ -62,6 +64,8 @@ def rnn_step_backward(dstate, factors, w_hh):
     # ∂L/∂h_{t-1} = (∂h_t/∂h_{t-1})ᵀ ∂L/∂h_t = W_hhᵀ diag(φ'(a_t)) ∂L/∂h_t  (viết theo hàng: da @ W_hh)
     dh_prev = da @ w_hh
     return da, None, (dh_prev,)
+
+
 # --8<-- [end:step_backward]
 
 
@@ -96,7 +100,6 @@ class RNNCell(CellBase):
 def _check_nonlinearity(nonlinearity):
     if nonlinearity not in NONLINEARITIES:
         raise ValueError(
-            f"nonlinearity phải là một trong {', '.join(map(repr, NONLINEARITIES))}, "
-            f"nhưng nhận được {nonlinearity!r}."
+            f"nonlinearity phải là một trong {', '.join(map(repr, NONLINEARITIES))}, nhưng nhận được {nonlinearity!r}."
         )
     return nonlinearity

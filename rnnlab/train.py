@@ -14,7 +14,7 @@ import dataclasses
 import math
 import sys
 import time
-from typing import Callable, Iterable, Optional, Union
+from collections.abc import Callable, Iterable
 
 import torch
 
@@ -56,12 +56,12 @@ def _progress(epoch: int, epochs: int, loss: float, norm: float, start: float, s
 def train(
     model: torch.nn.Module,
     loss_fn: Callable,
-    batches: Union[Iterable, Callable[[int], Iterable]],
+    batches: Iterable | Callable[[int], Iterable],
     *,
     optimizer: torch.optim.Optimizer,
     epochs: int = 1,
-    clip_norm: Optional[float] = None,
-    clip_value: Optional[float] = None,
+    clip_norm: float | None = None,
+    clip_value: float | None = None,
     progress: bool = True,
     stream=None,
 ) -> History:
@@ -109,5 +109,12 @@ def train(
             epoch_losses.append(value)
         history.epoch_loss.append(sum(epoch_losses) / max(len(epoch_losses), 1))
         if progress:
-            _progress(epoch, epochs, history.epoch_loss[-1], history.grad_norm[-1] if history.grad_norm else 0.0, start, stream)
+            _progress(
+                epoch,
+                epochs,
+                history.epoch_loss[-1],
+                history.grad_norm[-1] if history.grad_norm else 0.0,
+                start,
+                stream,
+            )
     return history

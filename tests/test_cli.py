@@ -12,8 +12,18 @@ import torch
 from rnnlab import cli
 
 ROOT = Path(__file__).resolve().parent.parent
-ENGLISH = ["usage:", "positional arguments", "options:", "optional arguments", "show this help message",
-           "error:", "invalid choice", "required", "unrecognized arguments", "expected one argument"]
+ENGLISH = [
+    "usage:",
+    "positional arguments",
+    "options:",
+    "optional arguments",
+    "show this help message",
+    "error:",
+    "invalid choice",
+    "required",
+    "unrecognized arguments",
+    "expected one argument",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -33,8 +43,9 @@ def run_main(capsys, *argv):
     return code, out, err
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["flow", "--help"], ["adding", "--help"], ["clipping", "--help"],
-                                  ["cliff", "--help"]])
+@pytest.mark.parametrize(
+    "argv", [["--help"], ["flow", "--help"], ["adding", "--help"], ["clipping", "--help"], ["cliff", "--help"]]
+)
 def test_help_is_vietnamese(capsys, argv):
     code, out, _ = run_main(capsys, *argv)
     assert code == 0
@@ -51,17 +62,20 @@ def test_top_level_help_lists_commands(capsys):
     assert "các lệnh" in out
 
 
-@pytest.mark.parametrize("argv, expected", [
-    ([], "thiếu các tham số bắt buộc: LỆNH"),
-    (["flw"], "lựa chọn không hợp lệ: 'flw'"),
-    (["adding", "--seq-len", "-3"], "tham số --seq-len: cần một số ≥ 2, nhưng nhận được -3"),
-    (["adding", "--cell", "cnn"], "tham số --cell: lựa chọn không hợp lệ: 'cnn'"),
-    (["adding", "--seq-len"], "tham số --seq-len: cần đúng một giá trị"),
-    (["flow", "--rho", "abc"], "cần một số thực, nhưng nhận được 'abc'"),
-    (["flow", "--rho", "nan"], "cần một số hữu hạn"),
-    (["clipping", "--lr", "0"], "cần một số > 0.0"),
-    (["flow", "--bogus", "1"], "không hiểu các tham số: --bogus 1"),
-])
+@pytest.mark.parametrize(
+    "argv, expected",
+    [
+        ([], "thiếu các tham số bắt buộc: LỆNH"),
+        (["flw"], "lựa chọn không hợp lệ: 'flw'"),
+        (["adding", "--seq-len", "-3"], "tham số --seq-len: cần một số ≥ 2, nhưng nhận được -3"),
+        (["adding", "--cell", "cnn"], "tham số --cell: lựa chọn không hợp lệ: 'cnn'"),
+        (["adding", "--seq-len"], "tham số --seq-len: cần đúng một giá trị"),
+        (["flow", "--rho", "abc"], "cần một số thực, nhưng nhận được 'abc'"),
+        (["flow", "--rho", "nan"], "cần một số hữu hạn"),
+        (["clipping", "--lr", "0"], "cần một số > 0.0"),
+        (["flow", "--bogus", "1"], "không hiểu các tham số: --bogus 1"),
+    ],
+)
 def test_bad_arguments_exit_2_with_vietnamese_message(capsys, argv, expected):
     code, out, err = run_main(capsys, *argv)
     assert code == 2
@@ -79,8 +93,9 @@ def test_argparse_is_left_untouched_afterwards():
 
 
 def test_flow_linear_rnn_matches_theory(capsys, tmp_path):
-    code, out, _ = run_main(capsys, "flow", "--cell", "rnn", "--rho", "0.9", "--seq-len", "30", "--hidden-size", "8",
-                            "--out", str(tmp_path))
+    code, out, _ = run_main(
+        capsys, "flow", "--cell", "rnn", "--rho", "0.9", "--seq-len", "30", "--hidden-size", "8", "--out", str(tmp_path)
+    )
     assert code == 0
     assert "Sai lệch tương đối lớn nhất so với ρ^(T−t)" in out
     rel = float(out.split("Sai lệch tương đối lớn nhất so với ρ^(T−t):")[1].split()[0])
@@ -90,8 +105,25 @@ def test_flow_linear_rnn_matches_theory(capsys, tmp_path):
 
 
 def test_adding_tiny_run_prints_table_and_saves_figure(capsys, tmp_path):
-    code, out, err = run_main(capsys, "adding", "--cell", "gru", "rnn", "--seq-len", "5", "--seeds", "2",
-                              "--steps", "20", "--eval-every", "10", "--hidden-size", "8", "--out", str(tmp_path))
+    code, out, err = run_main(
+        capsys,
+        "adding",
+        "--cell",
+        "gru",
+        "rnn",
+        "--seq-len",
+        "5",
+        "--seeds",
+        "2",
+        "--steps",
+        "20",
+        "--eval-every",
+        "10",
+        "--hidden-size",
+        "8",
+        "--out",
+        str(tmp_path),
+    )
     assert code == 0
     rows = [line for line in out.splitlines() if line.startswith(("gru ", "rnn "))]
     assert len(rows) == 4  # 2 loại ô × 2 hạt giống
@@ -117,7 +149,8 @@ def test_cliff(capsys):
 
 def test_python_dash_m_rnnlab():
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.run([sys.executable, "-m", "rnnlab", "flow", "--seq-len", "1"], capture_output=True, text=True,
-                          cwd=ROOT, env=env)
+    proc = subprocess.run(
+        [sys.executable, "-m", "rnnlab", "flow", "--seq-len", "1"], capture_output=True, text=True, cwd=ROOT, env=env
+    )
     assert proc.returncode == 2
     assert "rnnlab flow: lỗi: tham số --seq-len: cần một số ≥ 2, nhưng nhận được 1" in proc.stderr

@@ -47,12 +47,15 @@ def test_classes_are_roughly_balanced():
     assert bool(((counts - 0.2).abs() < 0.02).all())
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"shift": 30}, "shift"),
-    ({"n_classes": 1}, "n_classes"),
-    ({"noise": -1.0}, "noise"),
-    ({"prototypes": torch.zeros(3, 8)}, "prototypes"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"shift": 30}, "shift"),
+        ({"n_classes": 1}, "n_classes"),
+        ({"noise": -1.0}, "noise"),
+        ({"prototypes": torch.zeros(3, 8)}, "prototypes"),
+    ],
+)
 def test_bad_arguments(kwargs, message):
     with pytest.raises(ValueError, match=message):
         make_framewise(8, **kwargs)

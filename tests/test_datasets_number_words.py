@@ -66,8 +66,10 @@ def test_vietnamese_known_cases(n, expected):
     assert nw.vietnamese(n) == expected
 
 
-@pytest.mark.parametrize("n, expected", [(101, "một trăm lẻ một"), (105, "một trăm lẻ năm"),
-                                         (2005, "hai nghìn không trăm lẻ năm"), (24, "hai mươi tư")])
+@pytest.mark.parametrize(
+    "n, expected",
+    [(101, "một trăm lẻ một"), (105, "một trăm lẻ năm"), (2005, "hai nghìn không trăm lẻ năm"), (24, "hai mươi tư")],
+)
 def test_vietnamese_le_variant(n, expected):
     assert nw.vietnamese(n, variant="lẻ") == expected
 

@@ -70,7 +70,10 @@ def test_load_csv_single_column_without_known_name(tmp_path):
     [
         ("", "rỗng"),
         ("Date,Open\n2024-01-01,3\n", "Không biết cột nào"),
-        ("Date,Close\n" + "\n".join(f"d{k},{k + 1}" for k in range(40)).replace("d5,6", "d5,abc"), "Dòng 7.*'abc'.*không phải là một số"),
+        (
+            "Date,Close\n" + "\n".join(f"d{k},{k + 1}" for k in range(40)).replace("d5,6", "d5,abc"),
+            "Dòng 7.*'abc'.*không phải là một số",
+        ),
         ("Date,Close\n" + "\n".join(f"d{k},{k}" for k in range(40)), "Dòng 2.*số dương"),
         ("Date,Close\n" + "\n".join(f"d{k},{k + 1}" for k in range(40)).replace("d3,4", "d3,"), "Dòng 5.*không có giá"),
         ("Date,Close\n1,2\n3,4\n", "chỉ có 2 dòng giá"),

@@ -42,7 +42,7 @@ def test_split():
     train, val = text.split(IDS, 0.1)
     assert len(train) + len(val) == len(IDS)
     assert len(val) == int(len(IDS) * 0.1)
-    assert torch.equal(val, IDS[-len(val):])
+    assert torch.equal(val, IDS[-len(val) :])
     with pytest.raises(ValueError):
         text.split(IDS, 1.5)
 

@@ -19,7 +19,10 @@ def test_non_tensor_input(lstm):
 
 
 def test_wrong_number_of_dimensions(lstm):
-    with pytest.raises(ValueError, match=r"2 chiều \(T, I\) hoặc 3 chiều \(T, B, I\), nhưng nhận được 4 chiều với kích thước \(2, 2, 2, 3\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"2 chiều \(T, I\) hoặc 3 chiều \(T, B, I\), nhưng nhận được 4 chiều với kích thước \(2, 2, 2, 3\)",
+    ):
         lstm(torch.randn(2, 2, 2, 3))
 
 
@@ -55,7 +58,9 @@ def test_lstm_initial_state_not_a_pair(lstm):
 
 
 def test_input_dtype_differs_from_weights():
-    with pytest.raises(TypeError, match=r"Đầu vào có kiểu dữ liệu torch.float64, khác kiểu của trọng số \(torch.float32\)"):
+    with pytest.raises(
+        TypeError, match=r"Đầu vào có kiểu dữ liệu torch.float64, khác kiểu của trọng số \(torch.float32\)"
+    ):
         rnnlab.GRU(3, 4)(torch.randn(6, 2, 3, dtype=torch.float64))
 
 
@@ -78,7 +83,9 @@ def test_dropout_outside_unit_interval(value):
 
 
 def test_unknown_nonlinearity():
-    with pytest.raises(ValueError, match=r"nonlinearity phải là một trong 'tanh', 'relu', 'identity', nhưng nhận được 'sigmoid'"):
+    with pytest.raises(
+        ValueError, match=r"nonlinearity phải là một trong 'tanh', 'relu', 'identity', nhưng nhận được 'sigmoid'"
+    ):
         rnnlab.RNN(3, 4, nonlinearity="sigmoid")
     with pytest.raises(ValueError, match=r"nhưng nhận được 'sigmoid'"):
         rnnlab.RNNCell(3, 4, nonlinearity="sigmoid")

@@ -5,7 +5,6 @@ import torch
 
 from rnnlab.experiments import adding
 
-
 pytestmark = pytest.mark.usefixtures("one_thread")
 
 
@@ -34,7 +33,11 @@ def test_model_forget_bias_and_errors():
     m = adding.AddingModel("lstm", hidden_size=4, forget_bias=1.0, seed=0)
     ref = adding.AddingModel("lstm", hidden_size=4, forget_bias=0.0, seed=0)
     diff = (m.rnn.bias_hh_l0 - ref.rnn.bias_hh_l0).detach()
-    assert torch.allclose(diff[4:8], torch.ones(4)) and float(diff[:4].abs().max()) == 0 and float(diff[8:].abs().max()) == 0
+    assert (
+        torch.allclose(diff[4:8], torch.ones(4))
+        and float(diff[:4].abs().max()) == 0
+        and float(diff[8:].abs().max()) == 0
+    )
     x, _ = adding.adding_batch(3, 6)
     assert m(x).shape == (3,)
     with pytest.raises(ValueError, match="cell phải là một trong"):
@@ -42,22 +45,35 @@ def test_model_forget_bias_and_errors():
 
 
 def test_train_adding_tiny_run_records_curves():
-    r = adding.train_adding("gru", seq_len=6, seed=0, hidden_size=8, steps=40, eval_every=20, eval_size=50,
-                            probe_size=8, stop_below=None)
+    r = adding.train_adding(
+        "gru", seq_len=6, seed=0, hidden_size=8, steps=40, eval_every=20, eval_size=50, probe_size=8, stop_below=None
+    )
     assert r.eval_steps == [0, 20, 40] and len(r.test_mse) == 3 and len(r.flows) == 3
     assert all(f.shape == (6,) for f in r.flows)
     assert len(r.history.loss) == 40 and len(r.history.grad_norm) == 40
     assert r.steps == 40 and r.final_mse == r.test_mse[-1] and r.best_mse == min(r.test_mse)
-    again = adding.train_adding("gru", seq_len=6, seed=0, hidden_size=8, steps=40, eval_every=20, eval_size=50,
-                                probe_size=8, stop_below=None)
+    again = adding.train_adding(
+        "gru", seq_len=6, seed=0, hidden_size=8, steps=40, eval_every=20, eval_size=50, probe_size=8, stop_below=None
+    )
     assert again.test_mse == r.test_mse  # xác định theo hạt giống
 
 
 def test_train_adding_stops_early_and_clips():
     # ngưỡng dừng cao: dừng ngay sau lần đánh giá đầu tiên có MSE dưới nó
-    r = adding.train_adding("rnn", seq_len=4, seed=0, hidden_size=4, steps=200, eval_every=10, eval_size=20,
-                            probe_size=4, stop_below=10.0)
+    r = adding.train_adding(
+        "rnn", seq_len=4, seed=0, hidden_size=4, steps=200, eval_every=10, eval_size=20, probe_size=4, stop_below=10.0
+    )
     assert r.steps == 0 and r.eval_steps == [0]
-    c = adding.train_adding("rnn", seq_len=4, seed=0, hidden_size=4, steps=10, eval_every=10, eval_size=20,
-                            probe_size=4, stop_below=None, clip_norm=1e-3)
+    c = adding.train_adding(
+        "rnn",
+        seq_len=4,
+        seed=0,
+        hidden_size=4,
+        steps=10,
+        eval_every=10,
+        eval_size=20,
+        probe_size=4,
+        stop_below=None,
+        clip_norm=1e-3,
+    )
     assert len(c.history.grad_norm) == 10

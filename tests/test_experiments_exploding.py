@@ -7,7 +7,6 @@ import torch
 
 from rnnlab.experiments import exploding
 
-
 pytestmark = pytest.mark.usefixtures("one_thread")
 
 

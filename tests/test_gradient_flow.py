@@ -78,7 +78,9 @@ def test_hidden_grad_norms_match_autograd_both_directions(kind):
     assert set(norms) == {"l0", "l0_reverse"}
     for suffix in ("", "_reverse"):
         cell = getattr(rnnlab, kind + "Cell")(3, 5).double()
-        cell.load_state_dict({k.replace(f"_l0{suffix}", ""): v for k, v in model.state_dict().items() if k.endswith(f"_l0{suffix}")})
+        cell.load_state_dict(
+            {k.replace(f"_l0{suffix}", ""): v for k, v in model.state_dict().items() if k.endswith(f"_l0{suffix}")}
+        )
         hs = _reference_hidden_grads(cell, x, suffix_reverse=bool(suffix))
         sum(h.sin().sum() for h in hs.values()).backward()
         expected = torch.stack([hs[t].grad.norm() for t in range(7)])

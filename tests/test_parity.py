@@ -6,22 +6,23 @@ import itertools
 
 import pytest
 import torch
+from _reference import KINDS, make_pair, run_case
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from _reference import KINDS, make_pair, run_case
-
 TOL = {torch.float32: 1e-5, torch.float64: 1e-10}
 
-GRID = list(itertools.product(
-    ["rnn_tanh", "lstm", "gru"],  # kiểu ô
-    [1, 2, 3],  # num_layers
-    [False, True],  # bidirectional
-    [False, True],  # batch_first
-    [True, False],  # bias
-    [False, True],  # packed
-    [False, True],  # h0
-))
+GRID = list(
+    itertools.product(
+        ["rnn_tanh", "lstm", "gru"],  # kiểu ô
+        [1, 2, 3],  # num_layers
+        [False, True],  # bidirectional
+        [False, True],  # batch_first
+        [True, False],  # bias
+        [False, True],  # packed
+        [False, True],  # h0
+    )
+)
 
 
 def _ids(case):
@@ -41,14 +42,34 @@ def test_grid(case, dtype):
 @settings(max_examples=60, deadline=None, derandomize=True)
 @given(
     kind=st.sampled_from(sorted(KINDS)),
-    L=st.integers(1, 3), bi=st.booleans(), bf=st.booleans(), bias=st.booleans(),
-    packed=st.booleans(), h0=st.booleans(),
-    T=st.integers(3, 9), B=st.integers(3, 5), I=st.integers(1, 6), H=st.integers(1, 7),
+    L=st.integers(1, 3),
+    bi=st.booleans(),
+    bf=st.booleans(),
+    bias=st.booleans(),
+    packed=st.booleans(),
+    h0=st.booleans(),
+    T=st.integers(3, 9),
+    B=st.integers(3, 5),
+    I=st.integers(1, 6),
+    H=st.integers(1, 7),
     seed=st.integers(0, 2**16),
 )
 def test_random_configurations(kind, L, bi, bf, bias, packed, h0, T, B, I, H, seed):
-    errors = run_case(kind, torch.float64, num_layers=L, bidirectional=bi, batch_first=bf, bias=bias,
-                      packed=packed, with_h0=h0, T=T, B=B, I=I, H=H, seed=seed)
+    errors = run_case(
+        kind,
+        torch.float64,
+        num_layers=L,
+        bidirectional=bi,
+        batch_first=bf,
+        bias=bias,
+        packed=packed,
+        with_h0=h0,
+        T=T,
+        B=B,
+        I=I,
+        H=H,
+        seed=seed,
+    )
     worst = max(errors, key=lambda e: e[1])
     assert worst[1] <= 1e-10, f"sai lệch lớn nhất ở {worst[0]}: {worst[1]:.3g}"
 

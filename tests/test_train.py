@@ -39,7 +39,9 @@ def mse(model, batch):
 def test_loss_goes_down_and_history_has_one_entry_per_step():
     torch.manual_seed(0)
     model = torch.nn.Linear(2, 1)
-    h = train(model, mse, regression(), optimizer=torch.optim.SGD(model.parameters(), lr=0.1), epochs=30, progress=False)
+    h = train(
+        model, mse, regression(), optimizer=torch.optim.SGD(model.parameters(), lr=0.1), epochs=30, progress=False
+    )
     assert isinstance(h, History)
     assert len(h.loss) == len(h.grad_norm) == 30 * 4 and len(h.epoch_loss) == 30
     assert h.epoch_loss[-1] < 0.01 * h.epoch_loss[0]
@@ -90,7 +92,14 @@ def test_nan_loss_raises_training_diverged_in_vietnamese_with_history():
         return loss * float("nan") if len(calls) == 3 else loss
 
     with pytest.raises(TrainingDiverged) as info:
-        train(model, loss_fn, regression(), optimizer=torch.optim.SGD(model.parameters(), lr=0.01), epochs=1, progress=False)
+        train(
+            model,
+            loss_fn,
+            regression(),
+            optimizer=torch.optim.SGD(model.parameters(), lr=0.01),
+            epochs=1,
+            progress=False,
+        )
     err = info.value
     assert isinstance(err, FloatingPointError)
     message = str(err)
@@ -121,6 +130,13 @@ def test_progress_bar_goes_to_the_given_stream():
     assert 2 <= len(lines) <= 6  # không phải terminal: vài dòng cho cả quá trình, dòng cuối là epoch cuối
     assert "epoch 10/10" in lines[-1] and "mất mát" in lines[-1] and "‖g‖" in lines[-1]
     quiet = io.StringIO()
-    train(model, mse, regression(), optimizer=torch.optim.SGD(model.parameters(), lr=0.01), epochs=2,
-          stream=quiet, progress=False)
+    train(
+        model,
+        mse,
+        regression(),
+        optimizer=torch.optim.SGD(model.parameters(), lr=0.01),
+        epochs=2,
+        stream=quiet,
+        progress=False,
+    )
     assert quiet.getvalue() == ""

@@ -87,7 +87,10 @@ def test_workflows_match_github_schema():
     assert files
     proc = subprocess.run(
         [tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *files],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "ok -- validation done" in proc.stdout
@@ -97,7 +100,10 @@ def test_workflows_match_github_schema():
 def test_dependabot_matches_schema():
     proc = subprocess.run(
         [tool("check-jsonschema"), "--builtin-schema", "vendor.dependabot", DEPENDABOT],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
@@ -105,9 +111,20 @@ def test_dependabot_matches_schema():
 def test_zizmor_has_no_findings():
     inputs = [".github/workflows/"] + ([".github/dependabot.yml"] if DEPENDABOT.exists() else [])
     proc = subprocess.run(
-        [tool("zizmor"), "--offline", "--no-config", "--no-ignores", "--strict-collection",
-         "--format", "json", *inputs],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        [
+            tool("zizmor"),
+            "--offline",
+            "--no-config",
+            "--no-ignores",
+            "--strict-collection",
+            "--format",
+            "json",
+            *inputs,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     findings = json.loads(proc.stdout) if proc.stdout.strip() else None
     summary = [f"{f['ident']} ({f['desc']}): {f['locations'][0]['symbolic']['key']}" for f in findings or []]
@@ -167,10 +184,14 @@ def test_checkout_does_not_persist_credentials(path):
 
 
 def test_ci_runs_the_readme_commands_and_uploads_the_site():
-    found = [(wf, job) for _, wf in workflows_triggered_by("pull_request")
-             for job in wf["jobs"].values() if "./dev test" in run_lines(job)]
+    found = [
+        (wf, job)
+        for _, wf in workflows_triggered_by("pull_request")
+        for job in wf["jobs"].values()
+        if "./dev test" in run_lines(job)
+    ]
     assert len(found) == 1, "cần đúng một job chạy ./dev test trên mỗi pull request"
-    (wf, job), = found
+    ((wf, job),) = found
     assert "main" not in (triggers(wf).get("push") or {}).get("branches", []), "đẩy lên main là việc của pages.yml"
     lines = run_lines(job)
     assert "./dev test" in lines and "./dev build" in lines, lines
@@ -187,8 +208,11 @@ def test_ci_runs_the_readme_commands_and_uploads_the_site():
 
 
 def test_pages_builds_then_deploys():
-    pages = [(p, wf) for p, wf in workflows_triggered_by("push")
-             if "main" in (triggers(wf)["push"] or {}).get("branches", [])]
+    pages = [
+        (p, wf)
+        for p, wf in workflows_triggered_by("push")
+        if "main" in (triggers(wf)["push"] or {}).get("branches", [])
+    ]
     assert len(pages) == 1, "cần đúng một workflow chạy khi đẩy lên main"
     path, wf = pages[0]
     assert "workflow_dispatch" in triggers(wf)
@@ -204,7 +228,7 @@ def test_pages_builds_then_deploys():
     assert deploy["environment"]["name"] == "github-pages"
     (step,) = steps(deploy)
     assert action(step) == "actions/deploy-pages"
-    assert deploy["environment"]["url"] == "${{ steps.%s.outputs.page_url }}" % step["id"]
+    assert deploy["environment"]["url"] == "${{ steps." + step["id"] + ".outputs.page_url }}"
     # Workflow đăng trang không dùng bộ nhớ đệm (tránh nhiễm độc bộ nhớ đệm).
     for job in jobs.values():
         for s in steps(job):
@@ -217,8 +241,13 @@ def test_dev_script_has_every_subcommand_the_workflows_run():
     for m in re.finditer(r"^\s{4}([\w|-]+)\)\n(.*?)^\s{8};;", dev, re.M | re.S):
         for name in m.group(1).split("|"):
             cases[name] = m.group(2)
-    used = {line.split()[1] for p in workflow_files() for job in load(p)["jobs"].values()
-            for line in run_lines(job) if line.startswith("./dev ")}
+    used = {
+        line.split()[1]
+        for p in workflow_files()
+        for job in load(p)["jobs"].values()
+        for line in run_lines(job)
+        if line.startswith("./dev ")
+    }
     assert used >= {"test", "build"}
     missing = used - set(cases)
     assert not missing, f"./dev chưa có lệnh con {sorted(missing)} mà workflow gọi"

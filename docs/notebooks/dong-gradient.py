@@ -87,8 +87,10 @@ fig, ax = plt.subplots(figsize=(7.5, 4))
 for rho in RHOS:
     curve = flow_curve(CELL, rho, seq_len=T, hidden_size=H, nonlinearity=NONLINEARITY, batch_size=4)
     ax.semilogy(curve["t"], curve["measured"], label=f"ρ = {rho}")
-    print(f"ρ = {rho}: ‖∂L/∂h_1‖ = {float(curve['measured'][0]):.2e}, "
-          f"mỗi bước nhân {growth_per_step(curve['measured']):.3f}")
+    print(
+        f"ρ = {rho}: ‖∂L/∂h_1‖ = {float(curve['measured'][0]):.2e}, "
+        f"mỗi bước nhân {growth_per_step(curve['measured']):.3f}"
+    )
 ax.set_xlabel("bước thời gian t")
 ax.set_ylabel(r"$\|\partial L/\partial h_t\|$")
 ax.set_title(f"{CELL} ({NONLINEARITY if CELL == 'rnn' else 'có cổng'}), T = {T}")
@@ -105,8 +107,12 @@ plt.show()
 # [trang giải pháp](../../gradient/giai-phap/#bai-toan-cong).
 
 # %%
-KINDS = [("rnn", "identity", "RNN tuyến tính"), ("rnn", "tanh", "RNN tanh"), ("lstm", "tanh", "LSTM"),
-         ("gru", "tanh", "GRU")]
+KINDS = [
+    ("rnn", "identity", "RNN tuyến tính"),
+    ("rnn", "tanh", "RNN tanh"),
+    ("lstm", "tanh", "LSTM"),
+    ("gru", "tanh", "GRU"),
+]
 
 fig, ax = plt.subplots(figsize=(7.5, 4))
 for cell, nonlinearity, name in KINDS:
@@ -132,8 +138,10 @@ LENGTHS = [10, 20, 40, 80, 160]
 
 fig, ax = plt.subplots(figsize=(7.5, 4))
 for cell, nonlinearity, name in KINDS:
-    first = [float(flow_curve(cell, RHO, seq_len=n, hidden_size=H, nonlinearity=nonlinearity)["measured"][0])
-             for n in LENGTHS]
+    first = [
+        float(flow_curve(cell, RHO, seq_len=n, hidden_size=H, nonlinearity=nonlinearity)["measured"][0])
+        for n in LENGTHS
+    ]
     ax.semilogy(LENGTHS, first, "o-", label=name)
 ax.set_xlabel("độ dài chuỗi T")
 ax.set_ylabel(r"$\|\partial L/\partial h_1\|$")

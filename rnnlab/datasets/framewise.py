@@ -65,8 +65,13 @@ def make_framewise(
 
     Cùng tham số và ``seed`` cho cùng dữ liệu.
     """
-    for name, value, minimum in (("n_sequences", n_sequences, 1), ("length", length, 2),
-                                 ("n_classes", n_classes, 2), ("n_features", n_features, 1), ("shift", shift, 0)):
+    for name, value, minimum in (
+        ("n_sequences", n_sequences, 1),
+        ("length", length, 2),
+        ("n_classes", n_classes, 2),
+        ("n_features", n_features, 1),
+        ("shift", shift, 0),
+    ):
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
             raise ValueError(f"{name} phải là số nguyên ≥ {minimum}, nhưng nhận được {value!r}.")
     if shift >= length:

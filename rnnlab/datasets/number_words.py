@@ -23,11 +23,20 @@ from __future__ import annotations
 
 import numbers
 import random
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 __all__ = [
-    "vietnamese", "english", "tokenize", "split_numbers", "make_pairs", "Vocab",
-    "PAD", "BOS", "EOS", "UNK", "MAX_NUMBER",
+    "vietnamese",
+    "english",
+    "tokenize",
+    "split_numbers",
+    "make_pairs",
+    "Vocab",
+    "PAD",
+    "BOS",
+    "EOS",
+    "UNK",
+    "MAX_NUMBER",
 ]
 
 MAX_NUMBER = 10**12 - 1  # số lớn nhất đọc được: 999 tỷ ...
@@ -36,8 +45,26 @@ VI_DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "
 VI_SCALES = ("", "nghìn", "triệu", "tỷ")
 
 EN_ONES = (
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 )
 EN_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 EN_SCALES = ("", "thousand", "million", "billion")

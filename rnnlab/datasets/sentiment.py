@@ -31,8 +31,8 @@ import dataclasses
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from importlib import resources
-from typing import Iterable, Optional, Sequence
 
 import torch
 
@@ -61,7 +61,7 @@ def data_text() -> str:
     return resources.files(__package__).joinpath(DATA_FILE).read_text(encoding="utf-8")
 
 
-def load(split: Optional[str] = None) -> list:
+def load(split: str | None = None) -> list:
     """Đọc tệp dữ liệu và trả về danh sách ``Example`` theo thứ tự trong tệp.
 
     ``split``: ``"train"``, ``"test"`` hoặc ``None`` (cả hai).

@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import math
 from pathlib import Path
-from typing import Optional, Union
 
 import torch
 
@@ -49,7 +48,9 @@ def simulate_prices(
     if not s0 > 0 or not sigma >= 0:
         raise ValueError(f"Cần s0 > 0 và sigma ≥ 0, nhưng nhận được s0={s0}, sigma={sigma}.")
     if not -1 < memory < 1 or isinstance(memory_lag, bool) or not isinstance(memory_lag, int) or memory_lag < 1:
-        raise ValueError(f"Cần |memory| < 1 và memory_lag ≥ 1 nguyên, nhưng nhận được memory={memory}, memory_lag={memory_lag!r}.")
+        raise ValueError(
+            f"Cần |memory| < 1 và memory_lag ≥ 1 nguyên, nhưng nhận được memory={memory}, memory_lag={memory_lag!r}."
+        )
     g = torch.Generator().manual_seed(seed)
     d = sigma * torch.randn(n_days - 1, generator=g, dtype=torch.float64)
     if memory:
@@ -60,7 +61,7 @@ def simulate_prices(
     return s0 * torch.exp(torch.cat([torch.zeros(1, dtype=torch.float64), torch.cumsum(r, 0)]))
 
 
-def _parse_number(text: str, decimal: Optional[str] = None) -> float:
+def _parse_number(text: str, decimal: str | None = None) -> float:
     """'1234.5', '1,234.5' hoặc '1.234,5' → 1234.5; ``decimal`` là dấu thập phân nếu đã biết."""
     s = text.strip().replace(" ", "").replace("\u00a0", "")
     if decimal == ",":
@@ -76,7 +77,7 @@ def _parse_number(text: str, decimal: Optional[str] = None) -> float:
 
 
 def load_prices_csv(
-    path: Union[str, Path], column: Optional[str] = None, decimal: Optional[str] = None, min_rows: int = 30
+    path: str | Path, column: str | None = None, decimal: str | None = None, min_rows: int = 30
 ) -> torch.Tensor:
     """Đọc chuỗi giá từ một tệp CSV có dòng tiêu đề; trả về tensor (N,) kiểu float64.
 
@@ -106,9 +107,7 @@ def load_prices_csv(
         raise ValueError(f'decimal phải là "." hoặc ",", nhưng nhận được {decimal!r}.')
     if column is not None:
         if column.strip().lower() not in lower:
-            raise ValueError(
-                f"Tệp {path.name!r} không có cột {column!r}. Các cột có trong tệp: {', '.join(header)}."
-            )
+            raise ValueError(f"Tệp {path.name!r} không có cột {column!r}. Các cột có trong tệp: {', '.join(header)}.")
         index = lower.index(column.strip().lower())
     else:
         found = [lower.index(name) for name in PRICE_COLUMNS if name in lower]
@@ -133,9 +132,7 @@ def load_prices_csv(
                 f"Dòng {line_no} của tệp {path.name!r}: {row[index].strip()!r} ở cột {name!r} không phải là một số."
             ) from None
         if not (math.isfinite(value) and value > 0):
-            raise ValueError(
-                f"Dòng {line_no} của tệp {path.name!r}: giá phải là số dương, nhưng nhận được {value}."
-            )
+            raise ValueError(f"Dòng {line_no} của tệp {path.name!r}: giá phải là số dương, nhưng nhận được {value}.")
         prices.append(value)
     if len(prices) < min_rows:
         raise ValueError(

@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import sys
 import time
-from typing import Optional
 
 import torch
 from torch import nn
@@ -28,7 +27,7 @@ from .flow import CELLS, cell_flow
 BASELINE_MSE = 1.0 / 6.0  # luôn đoán 1: MSE = Var(u₁ + u₂) = 2/12
 
 
-def adding_batch(batch_size: int, seq_len: int, generator: Optional[torch.Generator] = None):
+def adding_batch(batch_size: int, seq_len: int, generator: torch.Generator | None = None):
     """Một lô của bài toán cộng: ``x`` (T, B, 2) và đích ``y`` (B,)."""
     if seq_len < 2:
         raise ValueError(f"seq_len phải ≥ 2 (mỗi nửa chuỗi có một dấu), nhưng nhận được {seq_len}.")
@@ -62,7 +61,7 @@ class AddingModel(nn.Module):
         if cell == "lstm" and forget_bias:
             H = hidden_size
             with torch.no_grad():
-                self.rnn.bias_hh_l0[H:2 * H] += forget_bias  # khối thứ hai (i, f, g, o) là cổng quên
+                self.rnn.bias_hh_l0[H : 2 * H] += forget_bias  # khối thứ hai (i, f, g, o) là cổng quên
 
     def forward(self, x):
         """``x`` (T, B, 2) → dự đoán (B,)."""
@@ -116,12 +115,12 @@ def train_adding(
     steps: int = 1500,
     batch_size: int = 32,
     lr: float = 1e-2,
-    clip_norm: Optional[float] = None,
+    clip_norm: float | None = None,
     forget_bias: float = 1.0,
     eval_every: int = 50,
     eval_size: int = 500,
     probe_size: int = 64,
-    stop_below: Optional[float] = 0.01,
+    stop_below: float | None = 0.01,
     progress: bool = False,
 ) -> AddingRun:
     """Huấn luyện ``AddingModel`` bằng Adam trên các lô mới sinh, đánh giá mỗi ``eval_every`` bước.
@@ -159,8 +158,12 @@ def train_adding(
         test_mse.append(mse(model, x_test, y_test))
         flows.append(flow(model, x_probe, y_probe))
         if progress:
-            print(f"\r  {cell} T={seq_len} hạt giống {seed}: bước {done}/{steps}, MSE kiểm tra {test_mse[-1]:.4f}   ",
-                  end="", file=sys.stderr, flush=True)
+            print(
+                f"\r  {cell} T={seq_len} hạt giống {seed}: bước {done}/{steps}, MSE kiểm tra {test_mse[-1]:.4f}   ",
+                end="",
+                file=sys.stderr,
+                flush=True,
+            )
     if progress:
         print(file=sys.stderr, flush=True)
     return AddingRun(cell, seq_len, seed, eval_steps, test_mse, flows, history, time.perf_counter() - start, model)

@@ -1,4 +1,4 @@
-""""Vách đá" của Pascanu, Mikolov và Bengio (2013): mặt lỗi của một mạng hồi tiếp chỉ một nút.
+""" "Vách đá" của Pascanu, Mikolov và Bengio (2013): mặt lỗi của một mạng hồi tiếp chỉ một nút.
 
     x_t = w · σ(x_{t−1}) + b,     x_0 = 0,5,     t = 1..50
     E(w, b) = (σ(x_50) − 0,7)²
@@ -12,8 +12,6 @@ Mọi hàm nhận ``w``, ``b`` là số hoặc tensor cùng kích thước (tín
 """
 
 from __future__ import annotations
-
-from typing import Optional
 
 import torch
 
@@ -49,8 +47,9 @@ def gradient_norms(w, b, **kw) -> torch.Tensor:
     return torch.sqrt(gw**2 + gb**2)
 
 
-def wall_point(w: float, b_low: float, b_high: float, offset: float = 0.0, iters: int = 60,
-               min_ratio: float = 100.0) -> tuple:
+def wall_point(
+    w: float, b_low: float, b_high: float, offset: float = 0.0, iters: int = 60, min_ratio: float = 100.0
+) -> tuple:
     """Điểm (w, b) trên mặt tường: chia đôi theo b trên đoạn [b_low, b_high] để tìm chỗ E nhảy từ
     mức ở đầu này sang mức ở đầu kia; ``offset`` > 0 lùi ra khỏi tường một đoạn về phía ``b_low``.
 
@@ -76,7 +75,7 @@ def wall_point(w: float, b_low: float, b_high: float, offset: float = 0.0, iters
     return w, lo - direction * offset
 
 
-def sgd_step(point: tuple, lr: float, clip_norm: Optional[float] = None) -> tuple:
+def sgd_step(point: tuple, lr: float, clip_norm: float | None = None) -> tuple:
     """Một bước SGD từ ``point`` = (w, b); với ``clip_norm``, gradient được cắt theo chuẩn trước."""
     g = gradient(*point)
     norm = float(g.norm())
@@ -86,7 +85,7 @@ def sgd_step(point: tuple, lr: float, clip_norm: Optional[float] = None) -> tupl
     return point[0] - lr * float(g[0]), point[1] - lr * float(g[1])
 
 
-def descend(point: tuple, lr: float, steps: int, clip_norm: Optional[float] = None) -> list:
+def descend(point: tuple, lr: float, steps: int, clip_norm: float | None = None) -> list:
     """``steps`` bước SGD liên tiếp từ ``point``; trả về quỹ đạo [(w, b), ...] gồm cả điểm đầu."""
     path = [tuple(point)]
     for _ in range(steps):

@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import math
 import statistics
-from typing import Optional
 
 import torch
 
@@ -57,26 +56,43 @@ class ExplodingRun:
     clip: str  # "không cắt", "theo chuẩn", "theo giá trị"
     loss: list
     grad_norm: list
-    diverged_at: Optional[int]  # bước (tính từ 1) mà mất mát/gradient thành NaN/Inf hoặc mất mát > LOSS_BOUND
+    diverged_at: int | None  # bước (tính từ 1) mà mất mát/gradient thành NaN/Inf hoặc mất mát > LOSS_BOUND
     reason: str  # "" khi không phân kì
-    nonfinite_at: Optional[int] = None  # bước mà rnnlab.train dừng vì mất mát/gradient thành NaN/Inf
+    nonfinite_at: int | None = None  # bước mà rnnlab.train dừng vì mất mát/gradient thành NaN/Inf
 
     @property
     def diverged(self) -> bool:
         return self.diverged_at is not None
 
 
-def run(seed: int = 0, *, clip_norm: Optional[float] = None, clip_value: Optional[float] = None,
-        steps: int = 300, lr: float = LR, scale: float = SCALE, hidden_size: int = HIDDEN_SIZE,
-        seq_len: int = SEQ_LEN, loss_bound: float = LOSS_BOUND) -> ExplodingRun:
+def run(
+    seed: int = 0,
+    *,
+    clip_norm: float | None = None,
+    clip_value: float | None = None,
+    steps: int = 300,
+    lr: float = LR,
+    scale: float = SCALE,
+    hidden_size: int = HIDDEN_SIZE,
+    seq_len: int = SEQ_LEN,
+    loss_bound: float = LOSS_BOUND,
+) -> ExplodingRun:
     """Huấn luyện thiết lập nổ gradient ``steps`` bước bằng SGD, có thể cắt theo chuẩn hoặc theo giá trị."""
     model = make_model(seed, scale, hidden_size)
     optimizer = torch.optim.SGD(model.parameters(), lr=lr)
     clip = "theo chuẩn" if clip_norm is not None else "theo giá trị" if clip_value is not None else "không cắt"
     diverged_at, reason, nonfinite_at = None, "", None
     try:
-        history = train(model, loss_fn, batches(seed, steps, seq_len), optimizer=optimizer, epochs=1,
-                        clip_norm=clip_norm, clip_value=clip_value, progress=False)
+        history = train(
+            model,
+            loss_fn,
+            batches(seed, steps, seq_len),
+            optimizer=optimizer,
+            epochs=1,
+            clip_norm=clip_norm,
+            clip_value=clip_value,
+            progress=False,
+        )
     except TrainingDiverged as err:
         history = err.history
         diverged_at = nonfinite_at = len(history.loss) + 1
@@ -137,5 +153,14 @@ def clip_cosines(seed: int = 0, n_batches: int = 8, norm_threshold: float = 1.0)
     return out
 
 
-__all__ = ["ExplodingRun", "History", "LOSS_BOUND", "make_model", "run", "observed_norms", "pick_threshold",
-           "value_threshold", "clip_cosines"]
+__all__ = [
+    "ExplodingRun",
+    "History",
+    "LOSS_BOUND",
+    "make_model",
+    "run",
+    "observed_norms",
+    "pick_threshold",
+    "value_threshold",
+    "clip_cosines",
+]

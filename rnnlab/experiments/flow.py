@@ -34,8 +34,15 @@ def orthogonal(n: int, seed: int = 0, dtype=torch.float64) -> torch.Tensor:
     return q.to(dtype)
 
 
-def scaled_model(cell: str = "rnn", scale: float = 1.0, hidden_size: int = 16, input_size: int = 1,
-                 nonlinearity: str = "identity", seed: int = 0, dtype=torch.float64):
+def scaled_model(
+    cell: str = "rnn",
+    scale: float = 1.0,
+    hidden_size: int = 16,
+    input_size: int = 1,
+    nonlinearity: str = "identity",
+    seed: int = 0,
+    dtype=torch.float64,
+):
     """Một tầng rnnlab (``cell`` ∈ rnn, lstm, gru) với mỗi khối cổng của W_hh bằng scale·Q.
 
     Với RNN, bán kính phổ và giá trị kỳ dị lớn nhất của W_hh đều bằng ``scale``. W_ih giữ cách khởi
@@ -67,9 +74,16 @@ def _last_state_loss(hidden_size: int, batch_size: int, seed: int):
     return loss_fn
 
 
-def flow_curve(cell: str = "rnn", rho: float = 0.9, seq_len: int = 50, hidden_size: int = 16,
-               nonlinearity: str = "identity", batch_size: int = 1, input_scale: float = 1.0,
-               seed: int = 0) -> dict:
+def flow_curve(
+    cell: str = "rnn",
+    rho: float = 0.9,
+    seq_len: int = 50,
+    hidden_size: int = 16,
+    nonlinearity: str = "identity",
+    batch_size: int = 1,
+    input_scale: float = 1.0,
+    seed: int = 0,
+) -> dict:
     """‖∂L/∂h_t‖ (t = 1..T) cho một tầng ``cell`` có W_hh = ρ·Q, đầu vào ~ N(0, input_scale²).
 
     Trả về ``{"t", "measured", "theory", "states"}``: ``theory`` = ρ^(T−t) (đúng cho RNN tuyến tính,
@@ -92,8 +106,9 @@ def linear_flow(rho: float, seq_len: int, hidden_size: int = 16, seed: int = 0) 
     return {key: r[key] for key in ("t", "measured", "theory")}
 
 
-def tanh_flow(scale: float, seq_len: int, hidden_size: int = 32, batch_size: int = 8,
-              input_scale: float = 1.0, seed: int = 0) -> dict:
+def tanh_flow(
+    scale: float, seq_len: int, hidden_size: int = 32, batch_size: int = 8, input_scale: float = 1.0, seed: int = 0
+) -> dict:
     """RNN tanh với W_hh = s·Q: ``{"t", "measured", "bound", "saturation"}``.
 
     ``bound`` = s^(T−t) là chặn trên (trường hợp tuyến tính); ``saturation`` (T,) là tỉ lệ nút ẩn có

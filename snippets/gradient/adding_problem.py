@@ -18,7 +18,9 @@ SOLVED = 0.05  # MSE dưới mức này: coi là đã nhớ được hai số
 # H = 32 nút ẩn cho cả ba loại ô; dừng sớm khi MSE kiểm tra < 0,01
 runs = {
     (cell, T, seed): train_adding(cell, T, seed, hidden_size=32, steps=MAX_STEPS[T], batch_size=32, lr=1e-2)
-    for T in LENGTHS for cell in CELLS for seed in SEEDS
+    for T in LENGTHS
+    for cell in CELLS
+    for seed in SEEDS
 }
 
 # MSE cuối (trên 500 chuỗi kiểm tra cố định) cho mỗi loại ô, độ dài, hạt giống
@@ -38,7 +40,8 @@ baseline = BASELINE_MSE
 # dòng gradient ‖∂L/∂h_t‖ / ‖∂L/∂h_T‖ ở bước t = 1, hạt giống 0, T = 50: lúc khởi tạo và sau huấn luyện
 first_step_ratio = {
     f"{cell}_{when}": float(runs[cell, 50, 0].flows[k][0] / runs[cell, 50, 0].flows[k][-1])
-    for cell in CELLS for when, k in (("init", 0), ("trained", -1))
+    for cell in CELLS
+    for when, k in (("init", 0), ("trained", -1))
 }
 rnn_init_ratio, rnn_trained_ratio = first_step_ratio["rnn_init"], first_step_ratio["rnn_trained"]
 lstm_init_ratio, lstm_trained_ratio = first_step_ratio["lstm_init"], first_step_ratio["lstm_trained"]
@@ -53,8 +56,9 @@ for ax, T in zip(axes, LENGTHS):
     for cell in CELLS:
         for k, seed in enumerate(SEEDS):
             r = runs[cell, T, seed]
-            ax.plot(r.eval_steps, r.test_mse, color=colors[cell], lw=1.4, alpha=0.85,
-                    label=names[cell] if k == 0 else None)
+            ax.plot(
+                r.eval_steps, r.test_mse, color=colors[cell], lw=1.4, alpha=0.85, label=names[cell] if k == 0 else None
+            )
     ax.axhline(BASELINE_MSE, color="black", ls="--", lw=1, label="mốc 1/6 (luôn đoán 1)")
     ax.axhline(SOLVED, color="gray", ls=":", lw=1, label=f"ngưỡng {SOLVED}")
     ax.set_yscale("log")
@@ -71,8 +75,13 @@ fig2, axes = plt.subplots(1, 2, figsize=(11, 4), sharey=True)
 for ax, (title, k) in zip(axes, (("lúc khởi tạo", 0), ("sau huấn luyện", -1))):
     for cell in CELLS:
         f = runs[cell, 50, 0].flows[k]
-        ax.semilogy(range(1, len(f) + 1), f / f[-1], color=colors[cell], lw=1.8,
-                    label=f"{names[cell]} (bước {runs[cell, 50, 0].eval_steps[k]})")
+        ax.semilogy(
+            range(1, len(f) + 1),
+            f / f[-1],
+            color=colors[cell],
+            lw=1.8,
+            label=f"{names[cell]} (bước {runs[cell, 50, 0].eval_steps[k]})",
+        )
     ax.set_title(f"{title}, T = 50")
     ax.set_xlabel("bước thời gian t")
     ax.grid(True, alpha=0.3)
@@ -88,8 +97,16 @@ for ax, cell in zip(axes, ("rnn", "lstm")):
     r = runs[cell, 50, 0]
     # chuẩn bằng 0 (gradient nhỏ hơn số float32 nhỏ nhất) được vẽ ở mức 1e-30, tức màu tối nhất
     image = np.log10(np.maximum(torch.stack(r.flows).numpy().T, 1e-30))  # (T, số lần đo)
-    mesh = ax.pcolormesh(r.eval_steps, np.arange(1, image.shape[0] + 1), image, cmap="magma",
-                         shading="nearest", vmin=-12, vmax=0, rasterized=True)
+    mesh = ax.pcolormesh(
+        r.eval_steps,
+        np.arange(1, image.shape[0] + 1),
+        image,
+        cmap="magma",
+        shading="nearest",
+        vmin=-12,
+        vmax=0,
+        rasterized=True,
+    )
     ax.set_title(f"{names[cell]}, T = 50")
     ax.set_xlabel("bước huấn luyện")
 axes[0].set_ylabel("bước thời gian t")

@@ -1,4 +1,4 @@
-""""Vách đá" của Pascanu và cộng sự (2013): mặt lỗi của một mạng hồi tiếp một nút, và các bước
+""" "Vách đá" của Pascanu và cộng sự (2013): mặt lỗi của một mạng hồi tiếp một nút, và các bước
 gradient có cắt / không cắt xuất phát từ một điểm trên tường."""
 
 import matplotlib.pyplot as plt
@@ -38,16 +38,28 @@ grad_norm_after_unclipped = float(gradient(*path_unclipped[-1]).norm())  # ‖�
 fig, (ax, ax2) = plt.subplots(1, 2, figsize=(11, 4.4), gridspec_kw={"width_ratios": [1.2, 1]})
 mesh = ax.pcolormesh(W, B, E, cmap="viridis", shading="auto", rasterized=True)
 fig.colorbar(mesh, ax=ax, label="E(w, b)")
-ax.plot([p[0] for p in path_clipped], [p[1] for p in path_clipped], "w.-", lw=1, ms=4,
-        label=f"{STEPS} bước đã cắt (bước đầu dài {step_clipped:.2f})")
+ax.plot(
+    [p[0] for p in path_clipped],
+    [p[1] for p in path_clipped],
+    "w.-",
+    lw=1,
+    ms=4,
+    label=f"{STEPS} bước đã cắt (bước đầu dài {step_clipped:.2f})",
+)
 ax.plot(*start, "o", color="white", ms=8, mec="black", label="điểm xuất phát (trên tường)")
 # bước không cắt văng ra khỏi hình: vẽ mũi tên theo hướng của nó tới mép hình
 direction = torch.tensor([path_unclipped[1][0] - start[0], path_unclipped[1][1] - start[1]])
 direction = direction / direction.norm()
 edge = (start[0] + 1.5 * float(direction[0]), start[1] + 1.5 * float(direction[1]))
 ax.annotate("", xy=edge, xytext=start, arrowprops={"arrowstyle": "->", "color": "#ff5555", "lw": 2, "ls": "--"})
-ax.text(3.15, -1.25, f"bước không cắt: dài {step_unclipped:.0f},\nvăng tới ({path_unclipped[1][0]:.0f}, {path_unclipped[1][1]:.0f})",
-        color="#ff7777", fontsize=9, va="top")
+ax.text(
+    3.15,
+    -1.25,
+    f"bước không cắt: dài {step_unclipped:.0f},\nvăng tới ({path_unclipped[1][0]:.0f}, {path_unclipped[1][1]:.0f})",
+    color="#ff7777",
+    fontsize=9,
+    va="top",
+)
 ax.set_xlim(3.0, 7.0)
 ax.set_ylim(-5.0, -1.0)
 ax.set_xlabel("w")
@@ -71,5 +83,7 @@ plt.show()
 
 print(f"Điểm xuất phát (w, b) = ({start[0]:.3f}, {start[1]:.4f}), E = {error_start:.3f}")
 print(f"‖∇E‖ trên tường: {grad_norm_wall:.3g}; trên đồng bằng (w = 5, b = −1,5): {grad_norm_plain:.3g}")
-print(f"Không cắt: bước đầu dài {step_unclipped:.3g}; sau {STEPS} bước E = {error_unclipped:.4f}, ‖∇E‖ = {grad_norm_after_unclipped:.1e}")
+print(
+    f"Không cắt: bước đầu dài {step_unclipped:.3g}; sau {STEPS} bước E = {error_unclipped:.4f}, ‖∇E‖ = {grad_norm_after_unclipped:.1e}"
+)
 print(f"Cắt theo chuẩn (ngưỡng {THRESHOLD}): bước đầu dài {step_clipped:.3g}; sau {STEPS} bước E = {error_clipped:.4f}")

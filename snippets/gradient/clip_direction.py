@@ -37,10 +37,14 @@ cos_value_mean = sum(cosines["value"]) / len(cosines["value"])
 cos_value_min = min(cosines["value"])
 
 fig, (ax, ax2) = plt.subplots(1, 2, figsize=(11, 4))
-for vec, color, label in ((g, "black", "g gốc"), (by_norm.grad, "#2166ac", "cắt theo chuẩn"),
-                          (by_value.grad, "#b2182b", "cắt theo giá trị")):
-    ax.annotate("", xy=(float(vec[0]), float(vec[1])), xytext=(0, 0),
-                arrowprops={"arrowstyle": "->", "color": color, "lw": 2})
+for vec, color, label in (
+    (g, "black", "g gốc"),
+    (by_norm.grad, "#2166ac", "cắt theo chuẩn"),
+    (by_value.grad, "#b2182b", "cắt theo giá trị"),
+):
+    ax.annotate(
+        "", xy=(float(vec[0]), float(vec[1])), xytext=(0, 0), arrowprops={"arrowstyle": "->", "color": color, "lw": 2}
+    )
     ax.plot([], [], color=color, lw=2, label=f"{label}: ({vec[0]:.2f}, {vec[1]:.2f})")
 ax.add_patch(plt.Circle((0, 0), THRESHOLD, fill=False, ls="--", color="#2166ac", alpha=0.6))
 ax.add_patch(plt.Rectangle((-THRESHOLD, -THRESHOLD), 2 * THRESHOLD, 2 * THRESHOLD, fill=False, ls=":", color="#b2182b"))
@@ -66,5 +70,7 @@ plt.show()
 print(f"g = (3, 0,6), ngưỡng {THRESHOLD}:")
 print(f"  cắt theo chuẩn  → ({by_norm.grad[0]:.3f}, {by_norm.grad[1]:.3f}), lệch hướng {angle_norm:.1f}°")
 print(f"  cắt theo giá trị → ({by_value.grad[0]:.3f}, {by_value.grad[1]:.3f}), lệch hướng {angle_value:.1f}°")
-print(f"Gradient thật, 8 lô: cô-sin nhỏ nhất khi cắt theo chuẩn {cos_norm_min:.6f}; "
-      f"khi cắt theo giá trị trung bình {cos_value_mean:.3f}, nhỏ nhất {cos_value_min:.3f}")
+print(
+    f"Gradient thật, 8 lô: cô-sin nhỏ nhất khi cắt theo chuẩn {cos_norm_min:.6f}; "
+    f"khi cắt theo giá trị trung bình {cos_value_mean:.3f}, nhỏ nhất {cos_value_min:.3f}"
+)

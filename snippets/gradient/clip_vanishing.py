@@ -64,6 +64,8 @@ plt.show()
 
 print(f"Tổng các phần theo bước khớp gradient của W_ih (sai khác lớn nhất {sum_error:.1e})")
 print(f"‖g‖ (mọi tham số) = {grad_norm:.4f}")
-print(f"Bước t = 1: không cắt {first_unclipped:.2e}; cắt τ = 10: {first_clipped_10:.2e}; cắt τ = 1: {first_clipped_1:.2e}")
+print(
+    f"Bước t = 1: không cắt {first_unclipped:.2e}; cắt τ = 10: {first_clipped_10:.2e}; cắt τ = 1: {first_clipped_1:.2e}"
+)
 print(f"Bước t = {T}: không cắt {last_unclipped:.2e}")
 print(f"Tỉ lệ bước 1 / bước {T}: không cắt {ratio_unclipped:.2e}, cắt τ = 1: {ratio_clipped_1:.2e}")

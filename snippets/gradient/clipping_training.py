@@ -39,8 +39,11 @@ median_norm_observed = threshold
 max_pre_clip_norm = max(max(r.grad_norm) for r in by_norm)  # chuẩn trước khi cắt, trong các lần có cắt
 loss_bound = exploding.LOSS_BOUND
 
-groups = [("không cắt", plain), (f"cắt theo chuẩn, τ = {threshold:.2f}", by_norm),
-          (f"cắt theo giá trị, c = {value_threshold:.3f}", by_value)]
+groups = [
+    ("không cắt", plain),
+    (f"cắt theo chuẩn, τ = {threshold:.2f}", by_norm),
+    (f"cắt theo giá trị, c = {value_threshold:.3f}", by_value),
+]
 colors = ["#1b9e77", "#d95f02", "#7570b3"]
 fig, axes = plt.subplots(2, 3, figsize=(12, 6), sharex=True, sharey="row")
 for col, (title, group) in enumerate(groups):
@@ -70,11 +73,19 @@ print(f"Ngưỡng cắt theo giá trị c = τ/√P = {value_threshold:.4f}")
 for title, group in groups:
     detail = ", ".join(
         f"hạt giống {r.seed}: "
-        + (f"bước {r.diverged_at} ({r.reason}, mất mát lớn nhất {max(r.loss):.3g}"
-           + (f", NaN/Inf ở bước {r.nonfinite_at})" if r.nonfinite_at else ")") if r.diverged else "ổn định")
+        + (
+            f"bước {r.diverged_at} ({r.reason}, mất mát lớn nhất {max(r.loss):.3g}"
+            + (f", NaN/Inf ở bước {r.nonfinite_at})" if r.nonfinite_at else ")")
+            if r.diverged
+            else "ổn định"
+        )
         for r in group
     )
     print(f"{title}: {detail}")
-print(f"Chuẩn gradient lớn nhất khi không cắt: {max_norm_plain:.3g}; trước khi cắt, trong các lần cắt theo chuẩn: {max_pre_clip_norm:.3g}")
-print(f"Mất mát lớn nhất khi cắt theo chuẩn {max_loss_norm:.3f}, theo giá trị {max_loss_value:.3f} (ngưỡng phân kì {loss_bound:g})")
+print(
+    f"Chuẩn gradient lớn nhất khi không cắt: {max_norm_plain:.3g}; trước khi cắt, trong các lần cắt theo chuẩn: {max_pre_clip_norm:.3g}"
+)
+print(
+    f"Mất mát lớn nhất khi cắt theo chuẩn {max_loss_norm:.3f}, theo giá trị {max_loss_value:.3f} (ngưỡng phân kì {loss_bound:g})"
+)
 print(f"Mất mát trung bình 50 bước cuối: theo chuẩn {final_loss_norm:.3f}, theo giá trị {final_loss_value:.3f}")

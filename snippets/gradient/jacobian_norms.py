@@ -35,7 +35,9 @@ step_max = float(jac["step"].max())
 tanh_below_sigma = bool((jac["step"] <= sigma_max + 1e-12).all())
 
 fig, (ax, ax2) = plt.subplots(1, 2, figsize=(11, 4))
-ax.semilogy(range(K + 1), powers_gauss, color="#b2182b", label=f"W Gauss: ρ = {spectral_radius:.2f}, σ_max = {sigma_max:.2f}")
+ax.semilogy(
+    range(K + 1), powers_gauss, color="#b2182b", label=f"W Gauss: ρ = {spectral_radius:.2f}, σ_max = {sigma_max:.2f}"
+)
 ax.semilogy(range(K + 1), powers_orth, color="#2166ac", label="0,9·Q trực giao: ρ = σ_max = 0,9")
 ax.semilogy(range(K + 1), [0.9**k for k in range(K + 1)], ":", color="gray", label="0,9^k")
 ax.axhline(1.0, color="black", lw=0.8)
@@ -45,7 +47,14 @@ ax.set_title("Cùng bán kính phổ 0,9, khác giá trị kỳ dị lớn nhấ
 ax.grid(True, alpha=0.3)
 ax.legend(fontsize=8)
 
-ax2.plot(range(1, len(jac["step"]) + 1), jac["step"], "o-", ms=3, color="#1b7837", label=r"RNN tanh: $\|\partial h_t/\partial h_{t-1}\|$")
+ax2.plot(
+    range(1, len(jac["step"]) + 1),
+    jac["step"],
+    "o-",
+    ms=3,
+    color="#1b7837",
+    label=r"RNN tanh: $\|\partial h_t/\partial h_{t-1}\|$",
+)
 ax2.axhline(sigma_max, color="#b2182b", ls="--", label=f"σ_max(W) = {sigma_max:.2f}")
 ax2.set_xlabel("bước thời gian t")
 ax2.set_ylabel("chuẩn phổ")
@@ -57,5 +66,7 @@ fig.tight_layout()
 plt.show()
 
 print(f"W Gauss: bán kính phổ {spectral_radius:.3f}, giá trị kỳ dị lớn nhất {sigma_max:.3f}")
-print(f"‖W^k‖ lớn nhất {peak_gauss:.2f} ở k = {peak_at}, xuống dưới 1 từ k = {below_one_at}; ‖W^{K}‖ = {powers_gauss[-1]:.2e}")
+print(
+    f"‖W^k‖ lớn nhất {peak_gauss:.2f} ở k = {peak_at}, xuống dưới 1 từ k = {below_one_at}; ‖W^{K}‖ = {powers_gauss[-1]:.2e}"
+)
 print(f"RNN tanh: ‖∂h_t/∂h_(t−1)‖ lớn nhất {step_max:.3f} ≤ σ_max: {tanh_below_sigma}")

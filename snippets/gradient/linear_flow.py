@@ -11,9 +11,7 @@ RHOS = [0.5, 0.9, 1.0, 1.1, 1.5]  # bán kính phổ (cũng là giá trị kỳ 
 results = {rho: linear_flow(rho, seq_len=T, hidden_size=16, seed=0) for rho in RHOS}
 
 # sai lệch tương đối lớn nhất giữa số đo và lí thuyết ρ^(T−t), trên mọi ρ và mọi t
-max_rel_error = max(
-    float(((r["measured"] - r["theory"]).abs() / r["theory"]).max()) for r in results.values()
-)
+max_rel_error = max(float(((r["measured"] - r["theory"]).abs() / r["theory"]).max()) for r in results.values())
 # ‖∂L/∂h_1‖: gradient ở bước đầu tiên, sau T − 1 lần nhân với W_hhᵀ
 first_step = {str(rho): float(r["measured"][0]) for rho, r in results.items()}
 first_step_09 = first_step["0.9"]

@@ -41,7 +41,13 @@ ax.grid(True, alpha=0.3)
 ax.legend(loc="lower left", ncol=2, fontsize=9)
 
 ax2.plot(dense_scales, dense_scales, "--", color="gray", label="s (RNN tuyến tính)")
-ax2.plot(dense_scales, [growth_per_step(r["measured"]) for r in dense.values()], "o-", color="#b2182b", label="RNN tanh, đo được")
+ax2.plot(
+    dense_scales,
+    [growth_per_step(r["measured"]) for r in dense.values()],
+    "o-",
+    color="#b2182b",
+    label="RNN tanh, đo được",
+)
 ax2.axhline(1.0, color="black", lw=0.8)
 ax2.set_xlabel("thang đo s của W_hh")
 ax2.set_ylabel("hệ số nhân mỗi bước (trung bình)")
@@ -52,6 +58,8 @@ fig.tight_layout()
 plt.show()
 
 for s in SCALES:
-    print(f"s = {s}: ‖∂L/∂h_1‖ = {first_step[str(s)]:.2e} (chặn trên s^{T - 1} = {s ** (T - 1):.1e}), hệ số mỗi bước {growth[str(s)]:.3f}")
+    print(
+        f"s = {s}: ‖∂L/∂h_1‖ = {first_step[str(s)]:.2e} (chặn trên s^{T - 1} = {s ** (T - 1):.1e}), hệ số mỗi bước {growth[str(s)]:.3f}"
+    )
 print(f"Tỉ lệ nút ẩn bão hoà (|h| > 0,99) khi s = 3: {saturation_30:.1%}")
 print(f"Mọi số đo đều ≤ s^(T−t): {below_bound}")

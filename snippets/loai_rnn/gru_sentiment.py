@@ -1,4 +1,5 @@
 """Phân tích cảm xúc bằng GRU trên âm tiết, so với hồi quy logistic trên túi từ."""
+
 import matplotlib.pyplot as plt
 import torch
 from torch import nn
@@ -48,10 +49,18 @@ gru_preds, final_train_loss = [], []
 for seed in seeds:
     torch.manual_seed(seed)
     model = GRUClassifier(len(vocab))
-    history = train(model, gru_loss, lambda epoch: sentiment.minibatches(len(train_set), 32, seed=seed, epoch=epoch),
-                    optimizer=torch.optim.Adam(model.parameters(), lr=1e-2), epochs=epochs, clip_norm=1.0)
-    print(f"GRU, hạt giống {seed}: mất mát huấn luyện " +
-          ", ".join(f"epoch {e + 1}: {history.epoch_loss[e]:.3f}" for e in (0, 4, 9, 19)))
+    history = train(
+        model,
+        gru_loss,
+        lambda epoch: sentiment.minibatches(len(train_set), 32, seed=seed, epoch=epoch),
+        optimizer=torch.optim.Adam(model.parameters(), lr=1e-2),
+        epochs=epochs,
+        clip_norm=1.0,
+    )
+    print(
+        f"GRU, hạt giống {seed}: mất mát huấn luyện "
+        + ", ".join(f"epoch {e + 1}: {history.epoch_loss[e]:.3f}" for e in (0, 4, 9, 19))
+    )
     final_train_loss.append(history.epoch_loss[-1])
     model.eval()
     with torch.no_grad():
@@ -61,8 +70,14 @@ for seed in seeds:
 torch.manual_seed(0)
 B_train, B_test = sentiment.bag_of_words(train_set, vocab), sentiment.bag_of_words(test_set, vocab)  # (B, V)
 bow = nn.Linear(len(vocab), 3)
-train(bow, lambda m, _: loss_fn(m(B_train), y_train), [None],
-      optimizer=torch.optim.Adam(bow.parameters(), lr=1e-2, weight_decay=1e-4), epochs=300, progress=False)
+train(
+    bow,
+    lambda m, _: loss_fn(m(B_train), y_train),
+    [None],
+    optimizer=torch.optim.Adam(bow.parameters(), lr=1e-2, weight_decay=1e-4),
+    epochs=300,
+    progress=False,
+)
 with torch.no_grad():
     bow_pred = bow(B_test).argmax(1)
 
@@ -86,7 +101,9 @@ bow_acc = accuracy_on(bow_pred)
 print(f"\nĐộ chính xác trên tập kiểm tra ({len(test_set)} câu):")
 for name, mask in subsets.items():
     runs = " / ".join(f"{run[name]:.1%}" for run in gru_runs)
-    print(f"  {name:25s} ({int(mask.sum()):3d} câu): GRU {gru_acc[name]:.1%} (từng hạt giống {runs}), túi từ {bow_acc[name]:.1%}")
+    print(
+        f"  {name:25s} ({int(mask.sum()):3d} câu): GRU {gru_acc[name]:.1%} (từng hạt giống {runs}), túi từ {bow_acc[name]:.1%}"
+    )
 
 n_test = len(test_set)
 accuracy = gru_acc["tất cả"]
@@ -109,7 +126,9 @@ for ax, (name, pred) in zip(axes, {"GRU (hạt giống 0)": gru_preds[0], "Túi 
     ax.imshow(cm, cmap="Blues")
     for i in range(3):
         for j in range(3):
-            ax.text(j, i, int(cm[i, j]), ha="center", va="center", color="white" if cm[i, j] > cm.max() / 2 else "black")
+            ax.text(
+                j, i, int(cm[i, j]), ha="center", va="center", color="white" if cm[i, j] > cm.max() / 2 else "black"
+            )
     ax.set_xticks(range(3), sentiment.LABELS)
     ax.set_yticks(range(3), sentiment.LABELS)
     ax.set_xlabel("dự đoán")

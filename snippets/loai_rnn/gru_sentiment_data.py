@@ -1,4 +1,5 @@
 """Xem nhanh bộ dữ liệu cảm xúc: số câu theo nhãn, theo hiện tượng, và vài ví dụ."""
+
 from collections import Counter
 
 from rnnlab.datasets import sentiment
@@ -14,8 +15,11 @@ print("Hiện tượng:", ", ".join(f"{tag} {tag_counts[tag]}" for tag in sentim
 # một ví dụ cho mỗi hiện tượng và mỗi nhãn (câu đầu tiên trong tệp; câu có dấu cho hai hiện tượng đầu)
 for tag in ("phu_dinh", "tuong_phan", "khong_dau"):
     for label in range(3):
-        ex = next(ex for ex in examples if tag in ex.tags and ex.label == label
-                  and (tag == "khong_dau") == ("khong_dau" in ex.tags))
+        ex = next(
+            ex
+            for ex in examples
+            if tag in ex.tags and ex.label == label and (tag == "khong_dau") == ("khong_dau" in ex.tags)
+        )
         print(f"[{tag}, {sentiment.LABELS[ex.label]}] {ex.text}")
 
 # mô hình đọc câu như một dãy âm tiết: chữ thường, bỏ dấu câu

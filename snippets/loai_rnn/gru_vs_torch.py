@@ -1,4 +1,5 @@
 """GRU tự viết (rnnlab.GRU) và GRU có sẵn (torch.nn.GRU): cùng trọng số thì cùng kết quả."""
+
 import torch
 
 import rnnlab
@@ -18,12 +19,17 @@ out, h_n = gru(x)
 # --8<-- [end:rnnlab]
 
 # So sánh đầu ra, rồi gradient: lượt ngược viết tay của rnnlab so với autograd của torch
-(out ** 2).sum().backward()
-(out_torch ** 2).sum().backward()
+(out**2).sum().backward()
+(out_torch**2).sum().backward()
 diff_output = (out - out_torch).abs().max().item()
 diff_h_n = (h_n - h_n_torch).abs().max().item()
 # gradient có độ lớn cỡ hàng chục nên so sai khác tương đối: max |g − g_torch| / max |g_torch|
-diff_grad = max(((p.grad - q.grad).abs().max() / q.grad.abs().max()).item() for p, q in zip(gru.parameters(), gru_torch.parameters()))
+diff_grad = max(
+    ((p.grad - q.grad).abs().max() / q.grad.abs().max()).item()
+    for p, q in zip(gru.parameters(), gru_torch.parameters())
+)
 print("Tham số:", {name: tuple(p.shape) for name, p in gru.named_parameters()})
-print(f"Sai khác lớn nhất: đầu ra {diff_output:.1e}, trạng thái ẩn cuối {diff_h_n:.1e}, gradient (tương đối) {diff_grad:.1e}")
+print(
+    f"Sai khác lớn nhất: đầu ra {diff_output:.1e}, trạng thái ẩn cuối {diff_h_n:.1e}, gradient (tương đối) {diff_grad:.1e}"
+)
 max_abs_diff = max(diff_output, diff_h_n)

@@ -22,11 +22,22 @@ def box(x, y, text, color, round_=False):
 
 
 def arrow(start, end, color, text="", offset=(0, 0.2), ls="-"):
-    ax.annotate("", xy=end, xytext=start, arrowprops={"arrowstyle": "-|>", "color": color, "lw": 1.4, "ls": ls,
-                                                      "shrinkA": 0, "shrinkB": 0})
+    ax.annotate(
+        "",
+        xy=end,
+        xytext=start,
+        arrowprops={"arrowstyle": "-|>", "color": color, "lw": 1.4, "ls": ls, "shrinkA": 0, "shrinkB": 0},
+    )
     if text:
-        ax.text((start[0] + end[0]) / 2 + offset[0], (start[1] + end[1]) / 2 + offset[1], text,
-                ha="center", va="center", fontsize=9, color=color)
+        ax.text(
+            (start[0] + end[0]) / 2 + offset[0],
+            (start[1] + end[1]) / 2 + offset[1],
+            text,
+            ha="center",
+            va="center",
+            fontsize=9,
+            color=color,
+        )
 
 
 def detour(points, color):
@@ -45,9 +56,15 @@ for t in range(1, T + 1):
     # đầu vào x_t đi vào cả hai chiều (đường vào chiều ngược đi vòng bên phải ô xuôi)
     arrow((c, ROWS["x"] + 0.25), (c, ROWS["xuoi"] - 0.25), "0.4")
     side = W + 0.12
-    detour([(c + W, ROWS["x"]), (c + side, ROWS["x"]), (c + side, ROWS["nguoc"] - 0.45), (c + 0.15, ROWS["nguoc"] - 0.25)], "0.55")
+    detour(
+        [(c + W, ROWS["x"]), (c + side, ROWS["x"]), (c + side, ROWS["nguoc"] - 0.45), (c + 0.15, ROWS["nguoc"] - 0.25)],
+        "0.55",
+    )
     # đầu ra ŷ_t đọc cả hai chiều (đường từ chiều xuôi đi vòng bên trái ô ngược)
-    detour([(c - W, ROWS["xuoi"]), (c - side, ROWS["xuoi"]), (c - side, ROWS["y"] - 0.45), (c - 0.15, ROWS["y"] - 0.25)], FORWARD)
+    detour(
+        [(c - W, ROWS["xuoi"]), (c - side, ROWS["xuoi"]), (c - side, ROWS["y"] - 0.45), (c - 0.15, ROWS["y"] - 0.25)],
+        FORWARD,
+    )
     arrow((c, ROWS["nguoc"] + 0.25), (c, ROWS["y"] - 0.25), BACKWARD)
 for t in range(1, T):
     c = t * STEP
@@ -58,7 +75,14 @@ for t in range(1, T):
 
 ax.text(0.75, ROWS["xuoi"], "chiều xuôi\n(đọc $x_1 \\to x_4$)", ha="right", va="center", fontsize=9, color=FORWARD)
 ax.text(0.75, ROWS["nguoc"], "chiều ngược\n(đọc $x_4 \\to x_1$)", ha="right", va="center", fontsize=9, color=BACKWARD)
-ax.text(0.75, ROWS["y"], "đầu ra đọc\n" r"$[\overrightarrow{h}_t ; \overleftarrow{h}_t]$", ha="right", va="center", fontsize=9)
+ax.text(
+    0.75,
+    ROWS["y"],
+    "đầu ra đọc\n" r"$[\overrightarrow{h}_t ; \overleftarrow{h}_t]$",
+    ha="right",
+    va="center",
+    fontsize=9,
+)
 ax.text(0.75, ROWS["x"], "đầu vào", ha="right", va="center", fontsize=9)
 ax.set_xlim(-0.6, T * STEP + 0.6)
 ax.set_ylim(-0.5, ROWS["y"] + 0.5)

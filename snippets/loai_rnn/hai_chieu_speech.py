@@ -24,10 +24,12 @@ EPOCHS = 20
 
 # 1. Dữ liệu: 512 chuỗi huấn luyện, 256 chuỗi kiểm tra, mỗi chuỗi 30 khung × 8 đặc trưng
 train_set = make_framewise(512, length=30, n_classes=N_CLASSES, n_features=8, shift=SHIFT, seed=0)
-test_set = make_framewise(256, length=30, n_classes=N_CLASSES, n_features=8, shift=SHIFT, seed=1,
-                          prototypes=train_set.prototypes)  # cùng "bảng âm", chuỗi khác
-print(f"x: {tuple(train_set.x.shape)} (T, B, I), y: {tuple(train_set.y.shape)} (T, B); "
-      f"{SHIFT} khung cuối không có nhãn")
+test_set = make_framewise(
+    256, length=30, n_classes=N_CLASSES, n_features=8, shift=SHIFT, seed=1, prototypes=train_set.prototypes
+)  # cùng "bảng âm", chuỗi khác
+print(
+    f"x: {tuple(train_set.x.shape)} (T, B, I), y: {tuple(train_set.y.shape)} (T, B); {SHIFT} khung cuối không có nhãn"
+)
 
 
 # 2. Mô hình: tầng hồi tiếp, rồi một tầng tuyến tính ở MỖI khung
@@ -72,8 +74,10 @@ for name, bidirectional in (("một chiều", False), ("hai chiều", True)):
         history = train(model, loss_fn, batches, optimizer=optimizer, epochs=1, progress=False)
         curves[name].append(frame_accuracy(model, test_set))
         if epoch in (1, 5, 10, EPOCHS):
-            print(f"epoch {epoch:2d}: mất mát {history.epoch_loss[-1]:.3f}, "
-                  f"độ chính xác từng khung (kiểm tra) {curves[name][-1]:.1%}")
+            print(
+                f"epoch {epoch:2d}: mất mát {history.epoch_loss[-1]:.3f}, "
+                f"độ chính xác từng khung (kiểm tra) {curves[name][-1]:.1%}"
+            )
     models[name] = model
 
 accuracy_uni, accuracy_bi = curves["một chiều"][-1], curves["hai chiều"][-1]

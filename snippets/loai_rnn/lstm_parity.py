@@ -29,8 +29,7 @@ max_abs_diff = max((a - b).abs().max().item() for a, b in ((out, out_ref), (h_n,
 out.pow(2).mean().backward()
 out_ref.pow(2).mean().backward()
 grad_max_abs_diff = max(
-    (p.grad - q.grad).abs().max().item()
-    for p, q in zip(model.parameters(), reference.parameters())
+    (p.grad - q.grad).abs().max().item() for p, q in zip(model.parameters(), reference.parameters())
 )
 print(f"Sai khác lớn nhất ở đầu ra (h_t, h_n, c_n): {max_abs_diff:.1e}")
 print(f"Sai khác lớn nhất ở gradient:               {grad_max_abs_diff:.1e}")

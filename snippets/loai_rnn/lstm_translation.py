@@ -25,12 +25,16 @@ REVERSE_SOURCE = False  # True: đọc câu tiếng Anh từ cuối về đầu 
 
 # 1. Dữ liệu: 2000 số để huấn luyện, 1000 số khác để kiểm tra (mô hình chưa từng thấy các số này)
 train_numbers, test_numbers = number_words.split_numbers(HIGH, n_train=2000, n_test=1000, seed=0)
-train_pairs = number_words.make_pairs(train_numbers)  # [(["two", "thousand", "and", "five"], ["hai", "nghìn", ...]), ...]
+train_pairs = number_words.make_pairs(
+    train_numbers
+)  # [(["two", "thousand", "and", "five"], ["hai", "nghìn", ...]), ...]
 test_pairs = number_words.make_pairs(test_numbers)
 src_vocab = number_words.Vocab(src for src, _ in train_pairs)  # token tiếng Anh
 tgt_vocab = number_words.Vocab(tgt for _, tgt in train_pairs)  # token tiếng Việt
-print(f"{len(train_pairs)} cặp huấn luyện, {len(test_pairs)} cặp kiểm tra; "
-      f"{len(src_vocab)} token tiếng Anh, {len(tgt_vocab)} token tiếng Việt (kể cả <pad>, <bos>, <eos>, <unk>)")
+print(
+    f"{len(train_pairs)} cặp huấn luyện, {len(test_pairs)} cặp kiểm tra; "
+    f"{len(src_vocab)} token tiếng Anh, {len(tgt_vocab)} token tiếng Việt (kể cả <pad>, <bos>, <eos>, <unk>)"
+)
 
 
 def make_batch(pairs):
@@ -103,8 +107,9 @@ for name, layer in (("LSTM", rnnlab.LSTM), ("RNN cơ bản", rnnlab.RNN)):
         return [make_batch([train_pairs[i] for i in order[k : k + BATCH]]) for k in range(0, len(order), BATCH)]
 
     print(f"--- {name} ---")
-    history = train(model, loss_fn, batches, optimizer=torch.optim.Adam(model.parameters(), lr=3e-3),
-                    epochs=EPOCHS, clip_norm=5.0)
+    history = train(
+        model, loss_fn, batches, optimizer=torch.optim.Adam(model.parameters(), lr=3e-3), epochs=EPOCHS, clip_norm=5.0
+    )
     for epoch in (1, EPOCHS // 2, EPOCHS):
         print(f"epoch {epoch:2d}: mất mát {history.epoch_loss[epoch - 1]:.4f}")
     guesses, correct = evaluate(model)
@@ -119,8 +124,10 @@ for name, value in accuracy.items():
 lengths = sorted({len(src) for src, _ in test_pairs})
 count_by_length = {n: sum(len(src) == n for src, _ in test_pairs) for n in lengths}
 accuracy_by_length = {
-    name: {n: sum(ok for ok, (src, _) in zip(r["correct"], test_pairs) if len(src) == n) / count_by_length[n]
-           for n in lengths}
+    name: {
+        n: sum(ok for ok, (src, _) in zip(r["correct"], test_pairs) if len(src) == n) / count_by_length[n]
+        for n in lengths
+    }
     for name, r in results.items()
 }
 longest = lengths[-1]  # câu dài nhất: 7 token, ví dụ "nine thousand nine hundred and ninety nine"

@@ -1,4 +1,5 @@
 """Mô hình ngôn ngữ mức ký tự cho tiếng Việt: GRU 1, 2 và 3 tầng với số tham số gần bằng nhau."""
+
 import math
 import re
 
@@ -75,12 +76,20 @@ for depth, hidden in hidden_by_depth.items():
         return batches[(epoch - 1) * eval_every : epoch * eval_every]
 
     print(f"\n{depth} tầng, H = {hidden}, {params[depth]} tham số")
-    train(model, lm_loss, chunk, optimizer=torch.optim.Adam(model.parameters(), lr=1e-2),
-          epochs=steps // eval_every, clip_norm=1.0)
+    train(
+        model,
+        lm_loss,
+        chunk,
+        optimizer=torch.optim.Adam(model.parameters(), lr=1e-2),
+        epochs=steps // eval_every,
+        clip_norm=1.0,
+    )
     curve.append(val_loss(model))
     curves[depth], final_val[depth] = curve, curve[-1]
     for k in (0, len(curve) // 2, len(curve) - 1):
-        print(f"  bước {k * eval_every:3d}: mất mát kiểm định {curve[k]:.3f} nat/ký tự, perplexity {math.exp(curve[k]):.1f}")
+        print(
+            f"  bước {k * eval_every:3d}: mất mát kiểm định {curve[k]:.3f} nat/ký tự, perplexity {math.exp(curve[k]):.1f}"
+        )
     generated = sample(model, "Buổi sáng ", 100)
     syllables = re.findall(r"\w+", generated.lower())[2:]  # bỏ hai âm tiết của lời mở đầu
     real_syllable_share[depth] = sum(s in corpus_syllables for s in syllables) / len(syllables)
@@ -92,13 +101,21 @@ val_perplexity = {d: math.exp(v) for d, v in final_val.items()}
 best_depth = min(final_val, key=final_val.get)
 n_chars, n_train_chars = len(vocab), len(train_ids)
 param_spread = max(params.values()) / min(params.values()) - 1
-print(f"\nSố tham số lệch nhau tối đa {param_spread:.1%}. Perplexity kiểm định cuối: "
-      + ", ".join(f"{d} tầng {p:.2f}" for d, p in val_perplexity.items()) + f"; tốt nhất: {best_depth} tầng")
+print(
+    f"\nSố tham số lệch nhau tối đa {param_spread:.1%}. Perplexity kiểm định cuối: "
+    + ", ".join(f"{d} tầng {p:.2f}" for d, p in val_perplexity.items())
+    + f"; tốt nhất: {best_depth} tầng"
+)
 
 fig, ax = plt.subplots(figsize=(7, 4))
 for depth, curve in curves.items():
-    ax.plot([k * eval_every for k in range(len(curve))], [math.exp(v) for v in curve],
-            marker="o", ms=3, label=f"{depth} tầng (H = {hidden_by_depth[depth]}, {params[depth]} tham số)")
+    ax.plot(
+        [k * eval_every for k in range(len(curve))],
+        [math.exp(v) for v in curve],
+        marker="o",
+        ms=3,
+        label=f"{depth} tầng (H = {hidden_by_depth[depth]}, {params[depth]} tham số)",
+    )
 ax.set_xlabel("bước cập nhật")
 ax.set_ylabel("perplexity trên tập kiểm định")
 ax.set_yscale("log")

@@ -1,4 +1,5 @@
 """RNN sâu: rnnlab.GRU(num_layers=3), torch.nn.GRU(num_layers=3) và ba tầng GRU xếp chồng bằng tay."""
+
 import torch
 
 import rnnlab
@@ -24,7 +25,9 @@ h = x
 finals = []
 for k, layer in enumerate(layers):
     # lấy trọng số tầng k của mô hình sâu, đổi hậu tố _l{k} thành _l0
-    layer.load_state_dict({name.replace(f"_l{k}", "_l0"): p for name, p in deep.state_dict().items() if name.endswith(f"_l{k}")})
+    layer.load_state_dict(
+        {name.replace(f"_l{k}", "_l0"): p for name, p in deep.state_dict().items() if name.endswith(f"_l{k}")}
+    )
     h, h_last = layer(h)  # h: (T, B, 16)
     finals.append(h_last)
 out_stack, h_n_stack = h, torch.cat(finals)  # (T, B, H), (3, B, H)
@@ -32,6 +35,11 @@ out_stack, h_n_stack = h, torch.cat(finals)  # (T, B, H), (3, B, H)
 
 diff_torch = max((out - out_torch).abs().max().item(), (h_n - h_n_torch).abs().max().item())
 diff_stack = max((out_stack - out_torch).abs().max().item(), (h_n_stack - h_n_torch).abs().max().item())
-print("Số tham số của mỗi tầng:", [sum(p.numel() for n, p in deep.named_parameters() if n.endswith(f"_l{k}")) for k in range(3)])
-print(f"Sai khác lớn nhất so với torch.nn.GRU: rnnlab.GRU(num_layers=3) {diff_torch:.1e}, xếp chồng bằng tay {diff_stack:.1e}")
+print(
+    "Số tham số của mỗi tầng:",
+    [sum(p.numel() for n, p in deep.named_parameters() if n.endswith(f"_l{k}")) for k in range(3)],
+)
+print(
+    f"Sai khác lớn nhất so với torch.nn.GRU: rnnlab.GRU(num_layers=3) {diff_torch:.1e}, xếp chồng bằng tay {diff_stack:.1e}"
+)
 max_abs_diff = max(diff_torch, diff_stack)

@@ -27,7 +27,10 @@ def mkdocs_build(config: Path, site: Path, **env) -> Build:
     """``mkdocs build --strict`` trong một tiến trình riêng, như người dùng gõ lệnh."""
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
-        cwd=ROOT, capture_output=True, text=True, timeout=900,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
         env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env),
     )
     return Build(site, proc.returncode, proc.stdout + proc.stderr)

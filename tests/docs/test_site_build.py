@@ -17,12 +17,35 @@ DOCS = ROOT / "docs"
 
 # Thuộc tính nạp tài nguyên (không phải liên kết để bấm): (thẻ, thuộc tính).
 RESOURCE_ATTRS = {
-    ("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
-    ("video", "src"), ("video", "poster"), ("audio", "src"), ("iframe", "src"), ("embed", "src"),
-    ("object", "data"), ("image", "href"), ("image", "xlink:href"), ("use", "href"), ("track", "src"),
+    ("script", "src"),
+    ("img", "src"),
+    ("img", "srcset"),
+    ("source", "src"),
+    ("source", "srcset"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("audio", "src"),
+    ("iframe", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("image", "href"),
+    ("image", "xlink:href"),
+    ("use", "href"),
+    ("track", "src"),
 }
-RESOURCE_RELS = {"stylesheet", "preload", "modulepreload", "icon", "shortcut", "apple-touch-icon", "manifest",
-                 "prefetch", "preconnect", "dns-prefetch", "mask-icon"}
+RESOURCE_RELS = {
+    "stylesheet",
+    "preload",
+    "modulepreload",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "manifest",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "mask-icon",
+}
 EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", re.I)  # có scheme hoặc //máy-khác
 INLINE_OK = re.compile(r"^\s*(?:data|blob|about|javascript):", re.I)
 
@@ -165,8 +188,11 @@ def test_no_resource_is_loaded_from_another_host(built_site):
     problems = []
     for page in built_site.html_pages():
         found = resources(page)
-        problems += [f"{page.relative_to(built_site.site)}: {kind}={url}" for kind, url in found.urls
-                     if EXTERNAL.match(url) and not INLINE_OK.match(url)]
+        problems += [
+            f"{page.relative_to(built_site.site)}: {kind}={url}"
+            for kind, url in found.urls
+            if EXTERNAL.match(url) and not INLINE_OK.match(url)
+        ]
         # src="" tải lại chính trang đó như một script (nbconvert để lại khi MathJax bị tắt)
         problems += [f"{page.relative_to(built_site.site)}: {kind} rỗng" for kind, url in found.urls if not url.strip()]
         for code in found.inline:

@@ -72,7 +72,11 @@ def collected_fences() -> set[tuple[str, int]]:
     """{(tệp, dòng)} các khối mà pytest (cấu hình của pyproject.toml) thu thập trong docs/."""
     proc = subprocess.run(
         [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "docs"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"),
     )
     assert proc.returncode in (0, 5), f"pytest --collect-only docs thất bại:\n{proc.stdout}\n{proc.stderr}"
     items = re.findall(r"^(docs/\S+?\.md)::\S*?\[line:(\d+)\]", proc.stdout, re.M)
@@ -111,15 +115,33 @@ def include_problem(fence: Fence, tests_text: str) -> str | None:
 
 
 def test_fence_parser_sees_indented_and_nested_fences():
-    text = "\n".join([
-        "```{.python}", "a = 1", "```",
-        '=== "rnnlab (tự viết)"', "", '    ```{.python notest title="x"}', '    --8<-- "snippets/x.py"', "    ```",
-        "````markdown", "```python", "b = 2", "```", "````",
-        "~~~ python continuation", "c = 3", "~~~",
-    ])
+    text = "\n".join(
+        [
+            "```{.python}",
+            "a = 1",
+            "```",
+            '=== "rnnlab (tự viết)"',
+            "",
+            '    ```{.python notest title="x"}',
+            '    --8<-- "snippets/x.py"',
+            "    ```",
+            "````markdown",
+            "```python",
+            "b = 2",
+            "```",
+            "````",
+            "~~~ python continuation",
+            "c = 3",
+            "~~~",
+        ]
+    )
     found = fences(text, "t.md")
-    assert [(f.line, f.indent, f.lang) for f in found] == [(1, "", "python"), (6, "    ", "python"),
-                                                          (9, "", "markdown"), (14, "", "python")]
+    assert [(f.line, f.indent, f.lang) for f in found] == [
+        (1, "", "python"),
+        (6, "    ", "python"),
+        (9, "", "markdown"),
+        (14, "", "python"),
+    ]
     assert found[1].options == {"notest", 'title="x"'} and found[3].options == {"continuation"}
 
 

@@ -50,11 +50,19 @@ def avoided_terms() -> list[str]:
 @pytest.mark.parametrize("term", avoided_terms())
 def test_avoided_terms_are_not_used(term):
     """Trang, snippet và docstring của rnnlab không dùng cách dịch mà tệp thuật ngữ bảo tránh."""
-    files = [*(ROOT / "docs").rglob("*.md"), *(ROOT / "docs" / "notebooks").rglob("*.py"),
-             *(ROOT / "snippets").rglob("*.py"), *(ROOT / "rnnlab").rglob("*.py")]
+    files = [
+        *(ROOT / "docs").rglob("*.md"),
+        *(ROOT / "docs" / "notebooks").rglob("*.py"),
+        *(ROOT / "snippets").rglob("*.py"),
+        *(ROOT / "rnnlab").rglob("*.py"),
+    ]
     # từ viết thường: không phân biệt hoa thường; từ có chữ hoa (như "Grus"): đúng như viết
     flags = re.I if term == term.lower() else 0
     pattern = re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)", flags)
-    hits = [f"{p.relative_to(ROOT)}:{n}: {line.strip()}" for p in files
-            for n, line in enumerate(p.read_text(encoding="utf-8").split("\n"), start=1) if pattern.search(line)]
+    hits = [
+        f"{p.relative_to(ROOT)}:{n}: {line.strip()}"
+        for p in files
+        for n, line in enumerate(p.read_text(encoding="utf-8").split("\n"), start=1)
+        if pattern.search(line)
+    ]
     assert not hits, f"'{term}' nằm trong danh sách cần tránh (docs/_data/glossary.tsv):\n" + "\n".join(hits)

@@ -38,11 +38,14 @@ def test_scan_finds_markers_outside_code_only():
     ]
 
 
-@pytest.mark.parametrize("text, message", [
-    ("Chữ <!-- rnnlab:run snippets/a.py --> giữa câu", "phải đứng riêng một dòng"),
-    ("<!-- rnnlab:value snippets/a.py -->", "rnnlab:value cần dạng"),
-    ("<!-- rnnlab:hinh snippets/a.py -->", "dấu lạ"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("Chữ <!-- rnnlab:run snippets/a.py --> giữa câu", "phải đứng riêng một dòng"),
+        ("<!-- rnnlab:value snippets/a.py -->", "rnnlab:value cần dạng"),
+        ("<!-- rnnlab:hinh snippets/a.py -->", "dấu lạ"),
+    ],
+)
 def test_malformed_markers_are_errors_naming_the_line(text, message):
     with pytest.raises(PluginError, match=message) as err:
         figures.scan("dòng đầu\n" + text, "docs/x.md")
@@ -51,8 +54,12 @@ def test_malformed_markers_are_errors_naming_the_line(text, message):
 
 def fake_result(**values):
     return runner.SnippetResult(
-        "snippets/gradient/x.py", "dòng 1\n``` lạ\n", [("x-1.svg", b"<svg/>"), ("x-2.png", b"png")],
-        values, 0.1, titles=["Chuẩn [gradient] $h_t$", ""],
+        "snippets/gradient/x.py",
+        "dòng 1\n``` lạ\n",
+        [("x-1.svg", b"<svg/>"), ("x-2.png", b"png")],
+        values,
+        0.1,
+        titles=["Chuẩn [gradient] $h_t$", ""],
     )
 
 
@@ -98,8 +105,9 @@ def test_marker_added_after_on_files_still_gets_its_figure(tmp_path, monkeypatch
     files = figures.on_files(Files([]), config)  # lúc này trang chưa có dấu nào
     assert len(files) == 0
     page = SimpleNamespace(file=SimpleNamespace(src_uri="a/b.md"))
-    out = figures.on_page_markdown(f"n = <!-- rnnlab:value {snippet} n -->\n\n<!-- rnnlab:run {snippet} -->\n",
-                                   page, config, files)
+    out = figures.on_page_markdown(
+        f"n = <!-- rnnlab:value {snippet} n -->\n\n<!-- rnnlab:run {snippet} -->\n", page, config, files
+    )
     assert out.startswith("n = 7\n")
     [fig] = files
     assert fig.src_uri.endswith("/ve-1.svg") and f"](../{fig.src_uri})" in out
@@ -115,19 +123,26 @@ def mini_site(build_site, tmp_path: Path, page: str, snippets: dict[str, str]):
     docs.mkdir()
     (docs / "index.md").write_text(page.replace("TMP", tmp_path.as_posix()), encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
-    config.write_text(f"site_name: thử\ndocs_dir: docs\nhooks:\n  - {ROOT / 'hooks' / 'figures.py'}\n", encoding="utf-8")
+    config.write_text(
+        f"site_name: thử\ndocs_dir: docs\nhooks:\n  - {ROOT / 'hooks' / 'figures.py'}\n", encoding="utf-8"
+    )
     return build_site(config, tmp_path / "site", RNNLAB_CACHE_DIR=str(tmp_path / "cache"))
 
 
 def test_failing_snippet_fails_the_build_with_its_traceback(build_site, tmp_path):
-    build = mini_site(build_site, tmp_path, "# A\n\n<!-- rnnlab:run TMP/hong.py -->\n", {
-        "hong.py": """\
+    build = mini_site(
+        build_site,
+        tmp_path,
+        "# A\n\n<!-- rnnlab:run TMP/hong.py -->\n",
+        {
+            "hong.py": """\
             def tinh():
                 raise ValueError("số bước thời gian phải dương")
 
             tinh()
             """,
-    })
+        },
+    )
     assert build.returncode != 0
     assert "hong.py chạy lỗi" in build.output
     assert "Traceback" in build.output and 'hong.py", line 2, in tinh' in build.output
@@ -136,9 +151,14 @@ def test_failing_snippet_fails_the_build_with_its_traceback(build_site, tmp_path
 
 
 def test_unknown_value_and_missing_snippet_fail_the_build(build_site, tmp_path):
-    build = mini_site(build_site, tmp_path, "Độ chính xác <!-- rnnlab:value TMP/tot.py accuracy .1% -->.\n", {
-        "tot.py": "acc = 0.5\nprint('xong')\n",
-    })
+    build = mini_site(
+        build_site,
+        tmp_path,
+        "Độ chính xác <!-- rnnlab:value TMP/tot.py accuracy .1% -->.\n",
+        {
+            "tot.py": "acc = 0.5\nprint('xong')\n",
+        },
+    )
     assert build.returncode != 0
     assert "biến 'accuracy'" in build.output and "Các biến nó có: acc" in build.output
 
@@ -183,11 +203,14 @@ def test_vendor_css_from_another_host_is_refused(tmp_path, monkeypatch):
 # --- neo tiêu đề ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("title, slug", [
-    ("Công thức", "cong-thuc"),
-    ("Đóng góp", "dong-gop"),  # chữ đ không rơi mất như cách mặc định của Python-Markdown
-    ("Biến mất gradient: vì sao?", "bien-mat-gradient-vi-sao"),
-    ("<abbr title=\"x\">Trạng thái ẩn</abbr> và ô nhớ", "trang-thai-an-va-o-nho"),
-])
+@pytest.mark.parametrize(
+    "title, slug",
+    [
+        ("Công thức", "cong-thuc"),
+        ("Đóng góp", "dong-gop"),  # chữ đ không rơi mất như cách mặc định của Python-Markdown
+        ("Biến mất gradient: vì sao?", "bien-mat-gradient-vi-sao"),
+        ('<abbr title="x">Trạng thái ẩn</abbr> và ô nhớ', "trang-thai-an-va-o-nho"),
+    ],
+)
 def test_headings_get_unaccented_anchors(title, slug):
     assert slugs.slugify(title, "-") == slug
