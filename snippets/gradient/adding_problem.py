@@ -46,6 +46,13 @@ first_step_ratio = {
 rnn_init_ratio, rnn_trained_ratio = first_step_ratio["rnn_init"], first_step_ratio["rnn_trained"]
 lstm_init_ratio, lstm_trained_ratio = first_step_ratio["lstm_init"], first_step_ratio["lstm_trained"]
 gru_init_ratio, gru_trained_ratio = first_step_ratio["gru_init"], first_step_ratio["gru_trained"]
+# cả đường ‖∂L/∂h_t‖ (t = 1..T), hạt giống 0, lúc khởi tạo và sau huấn luyện: trình khám phá ở trang
+# "Minh họa dòng gradient" vẽ lại đúng các đường này
+flow_seed0 = {
+    f"{cell}_{T}": {"init": r.flows[0].tolist(), "trained": r.flows[-1].tolist(), "steps": r.steps}
+    for (cell, T, seed), r in runs.items()
+    if seed == 0
+}
 
 names = {"rnn": "RNN tanh", "lstm": "LSTM", "gru": "GRU"}
 colors = {"rnn": "#b2182b", "lstm": "#2166ac", "gru": "#1b7837"}
