@@ -151,6 +151,27 @@ ax.legend()
 plt.show()
 
 # %% [markdown]
+# ## Ngoài lưới của trình khám phá
+#
+# [Trình khám phá](../../gradient/minh-hoa/#tu-kham-pha) trên trang minh họa chỉ có các đường tính sẵn lúc
+# dựng trang: $\rho$ từ 0,5 tới 1,5 (bước 0,05) và $T$ = 10, 20, 50, 100, 200. Nó gọi đúng `flow_curve`
+# với các tham số dưới đây (`hooks/explorer.py`, biến `CELLS`), nên muốn một đường ngoài lưới, chẳng hạn
+# $\rho = 1{,}02$ hay $T = 300$, chỉ cần gọi lại hàm đó; trong lưới, số in ra trùng với số trình khám phá
+# đọc lên.
+
+# %%
+# (loại ô, hàm kích hoạt, số nút ẩn H, số chuỗi B) như trình khám phá
+EXPLORER = {
+    "RNN tuyến tính": ("rnn", "identity", 16, 1),
+    "RNN tanh": ("rnn", "tanh", 32, 8),
+    "LSTM": ("lstm", "tanh", 32, 8),
+    "GRU": ("gru", "tanh", 32, 8),
+}
+for name, (cell, nonlinearity, hidden, batch) in EXPLORER.items():
+    curve = flow_curve(cell, 1.02, 300, hidden_size=hidden, nonlinearity=nonlinearity, batch_size=batch, seed=0)
+    print(f"{name:15s} ρ = 1,02, T = 300: ‖∂L/∂h_1‖ = {float(curve['measured'][0]):.2e}")
+
+# %% [markdown]
 # ## Gợi ý thử
 #
 # - Đặt `RHO = 1.0` rồi `RHO = 1.05`: với RNN tuyến tính, chỉ 5% trên 1 cũng đủ làm gradient nổ khi $T$
