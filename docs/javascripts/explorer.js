@@ -100,11 +100,15 @@
     if (x !== null) state.T = x
     sync()
   })
-  form.addEventListener("submit", (event) => {
-    event.preventDefault()
-    rhoNumber.dispatchEvent(new Event("change"))
-    lenNumber.dispatchEvent(new Event("change"))
-  })
+  // Enter trong ô số: áp dụng ngay (biểu mẫu có hai ô số nên trình duyệt không tự gửi biểu mẫu)
+  for (const input of [rhoNumber, lenNumber]) {
+    input.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter") return
+      event.preventDefault()
+      input.dispatchEvent(new Event("change"))
+    })
+  }
+  form.addEventListener("submit", (event) => event.preventDefault())
   function parseNumber(text) {
     const x = Number(String(text).trim().replace(",", "."))
     return text !== "" && Number.isFinite(x) ? x : null
