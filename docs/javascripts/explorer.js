@@ -177,7 +177,7 @@
     // kích thước theo chỗ thật trên trang: chữ giữ cỡ đọc được cả trên điện thoại
     const width = clamp(Math.round(svg.getBoundingClientRect().width) || 640, 280, 900)
     const height = clamp(Math.round(width * 0.56), 240, 420)
-    const m = { left: width < 420 ? 50 : 62, right: 12, top: 26, bottom: 42 }
+    const m = { left: width < 420 ? 50 : 62, right: 18, top: 26, bottom: 42 }
     const x = (t) => m.left + ((t - 1) / Math.max(1, T - 1)) * (width - m.left - m.right)
     const y = (v) => m.top + ((hi - v) / (hi - lo)) * (height - m.top - m.bottom)
     svg.setAttribute("viewBox", `0 0 ${width} ${height}`)
@@ -200,14 +200,14 @@
     svg.append(el("line", { class: "kp-axis", x1: m.left, x2: width - m.right, y1: height - m.bottom, y2: height - m.bottom }))
     svg.append(el("line", { class: "kp-axis", x1: m.left, x2: m.left, y1: m.top, y2: height - m.bottom }))
     svg.append(el("text", { class: "kp-label", x: (m.left + width - m.right) / 2, y: height - 6, "text-anchor": "middle" }, "bước thời gian t"))
-    svg.append(el("text", { class: "kp-label", x: m.left, y: 16, "text-anchor": "start" }, "‖∂L/∂hₜ‖ (‖∂L/∂h_T‖ = 1)"))
+    svg.append(el("text", { class: "kp-label", x: m.left, y: 16, "text-anchor": "start" }, "‖∂L/∂hₜ‖ (bằng 1 ở t = T)"))
 
-    if (reference) {
-      const points = reference.map((v, k) => [x(k + 1), y(v)])
-      svg.append(el("path", { class: "kp-reference", d: path(points) }))
-    }
     const points = logs.map((v, k) => [x(k + 1), v === null ? null : y(v)])
     svg.append(el("path", { class: "kp-measured", d: path(points), "data-points": logs.length }))
+    if (reference) {
+      // nét đứt vẽ sau, nằm trên: vẫn thấy khi trùng số đo (RNN tuyến tính)
+      svg.append(el("path", { class: "kp-reference", d: path(reference.map((v, k) => [x(k + 1), y(v)])) }))
+    }
     if (logs[0] !== null) svg.append(el("circle", { class: "kp-dot", cx: x(1), cy: y(logs[0]), r: 4 }))
     // chú giải
     const lx = width - m.right - (grid ? 190 : 90)
