@@ -251,7 +251,7 @@ def widget_html(page_url: str) -> str:
 
     cells = _options((k, label) for k, (label, *_) in CELLS.items())
     return f"""<link rel="stylesheet" href="{url(STYLE_URI)}">
-<div class="rnnlab-kp" id="trinh-kham-pha" data-rho-min="{RHOS[0]}" data-rho-max="{RHOS[-1]}">
+<div class="rnnlab-kp" id="trinh-kham-pha">
 <noscript><p class="rnnlab-kp__noscript">Trình khám phá cần JavaScript. Không có nó, các hình vẽ lúc dựng trang
 ở các mục trên cho cùng số đo với những giá trị ρ và T đã chọn sẵn.</p></noscript>
 <form class="rnnlab-kp__form" hidden>
