@@ -13,14 +13,13 @@ L số tầng, D số chiều (1 hoặc 2).
 
 from __future__ import annotations
 
-import math
-
 import torch
 from torch import nn
 from torch.nn import functional as F
 from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_sequence
 
 from . import _checks
+from ._cell import reset_parameters
 from .bptt import Recurrence, run_sequence
 from .gru import GRU_RECURRENCE
 from .lstm import LSTM_RECURRENCE
@@ -89,11 +88,7 @@ class RNNBase(nn.Module):
         """Hậu tố của các chiều có trong tầng: ``("",)`` hoặc ``("", "_reverse")``."""
         return DIRECTIONS[: self.num_directions]
 
-    def reset_parameters(self):
-        # như torch: mọi tham số ~ U(−1/√H, 1/√H), cùng thứ tự nên cùng hạt giống cho cùng số
-        bound = 1.0 / math.sqrt(self.hidden_size)
-        for p in self.parameters():
-            nn.init.uniform_(p, -bound, bound)
+    reset_parameters = reset_parameters  # như ô: mọi tham số ~ U(−1/√H, 1/√H); nhận ``generator``
 
     def flatten_parameters(self):
         """Không làm gì; có để mã viết cho torch.nn (gọi hàm này với cuDNN) vẫn chạy."""
@@ -208,20 +203,9 @@ class RNNBase(nn.Module):
         shape = (self.num_layers * self.num_directions, B, self.hidden_size)
         if hx is None:
             return tuple(x.new_zeros(shape) for _ in range(n_states))
-        if n_states > 1:
-            if not isinstance(hx, (tuple, list)) or len(hx) != 2:
-                raise TypeError(
-                    f"Trạng thái ban đầu của LSTM phải là cặp (h_0, c_0) gồm hai tensor, "
-                    f"nhưng nhận được {type(hx).__name__}."
-                )
-        else:
-            hx = (hx,)
         expected = shape if batched else (shape[0], shape[2])
-        names = ("h_0", "c_0")
-        states = tuple(
-            _checks.check_state(f"Trạng thái ban đầu {names[j]}", s, expected, self.weight_ih_l0)
-            for j, s in enumerate(hx)
-        )
+        names = ("h_0", "c_0")[:n_states]
+        states = _checks.check_states("Trạng thái ban đầu", hx, names, expected, self.weight_ih_l0)
         if not batched:
             states = tuple(s.unsqueeze(1) for s in states)
         if sorted_indices is not None:

@@ -77,3 +77,14 @@ def test_train_adding_stops_early_and_clips():
         clip_norm=1e-3,
     )
     assert len(c.history.grad_norm) == 10
+
+
+def test_model_seed_does_not_touch_the_global_generator():
+    draws = []
+    for seed in (0, 7):
+        torch.manual_seed(123)
+        adding.AddingModel("gru", 4, seed=seed)
+        draws.append(torch.rand(3))
+    assert torch.equal(draws[0], draws[1])  # hàm tạo không gieo lại hạt giống chung theo seed
+    a, b = adding.AddingModel("gru", 4, seed=5), adding.AddingModel("gru", 4, seed=5)
+    assert all(torch.equal(x, y) for x, y in zip(a.state_dict().values(), b.state_dict().values()))

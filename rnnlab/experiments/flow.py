@@ -50,9 +50,9 @@ def scaled_model(
     """
     if cell not in CELLS:
         raise ValueError(f"cell phải là một trong {', '.join(CELLS)}, nhưng nhận được {cell!r}.")
-    torch.manual_seed(seed)
     kw = {"nonlinearity": nonlinearity} if cell == "rnn" else {}
     model = CELLS[cell](input_size, hidden_size, dtype=dtype, **kw)
+    model.reset_parameters(generator=torch.Generator().manual_seed(seed))  # hạt giống chung của torch không đổi
     G = model.recurrence.n_gates
     with torch.no_grad():
         blocks = [scale * orthogonal(hidden_size, seed + k, dtype) for k in range(G)]
