@@ -180,3 +180,23 @@ def train_adding(
     finally:
         bar.close()
     return AddingRun(cell, seq_len, seed, eval_steps, test_mse, flows, history, time.perf_counter() - start, model)
+
+
+CELL_COLORS = {"rnn": "#b2182b", "lstm": "#2166ac", "gru": "#1b7837"}
+
+
+def plot_test_mse(ax, runs, title=None):
+    """Đường học (MSE kiểm tra theo bước cập nhật, trục dọc log) của các ``AddingRun`` lên ``ax``, cùng mốc 1/6."""
+    labelled = set()
+    for r in runs:
+        label = None if r.cell in labelled else r.cell
+        labelled.add(r.cell)
+        ax.plot(r.eval_steps, r.test_mse, color=CELL_COLORS[r.cell], lw=1.2, label=label)
+    ax.axhline(BASELINE_MSE, color="black", ls="--", lw=1, label="mốc 1/6")
+    ax.set_yscale("log")
+    ax.set_xlabel("bước cập nhật")
+    ax.set_ylabel("MSE kiểm tra")
+    if title is not None:
+        ax.set_title(title)
+    ax.legend()
+    ax.grid(True, alpha=0.3)
