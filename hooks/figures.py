@@ -108,15 +108,19 @@ def scan(text: str, where: str = "trang") -> list[Marker]:
 
 
 def lookup(values: dict, name: str):
-    """Giá trị ``name`` trong ``values``; ``a.b.0`` đi vào dict/list lồng nhau. KeyError nếu không có."""
-    if name in values:
-        return values[name]
-    value = values
-    for part in name.split("."):
-        if isinstance(value, dict) and part in value:
-            value = value[part]
+    """Giá trị ``name`` trong ``values``; ``a.b.0`` đi vào dict/list lồng nhau. KeyError nếu không có.
+
+    Khoá có dấu chấm cũng được: ``growth.1.5`` là ``growth["1.5"]`` (khoá dài nhất khớp được thắng).
+    """
+    parts, value, i = name.split("."), values, 0
+    while i < len(parts):
+        keys = [".".join(parts[i:j]) for j in range(len(parts), i, -1)]  # dài nhất trước
+        key = next((k for k in keys if isinstance(value, dict) and k in value), None)
+        part = parts[i]
+        if key is not None:
+            value, i = value[key], i + key.count(".") + 1
         elif isinstance(value, list) and part.lstrip("-").isdigit() and -len(value) <= int(part) < len(value):
-            value = value[int(part)]
+            value, i = value[int(part)], i + 1
         else:
             raise KeyError(name)
     return value

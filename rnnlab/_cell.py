@@ -14,6 +14,17 @@ from . import _checks
 from .bptt import Recurrence
 
 
+def reset_parameters(module: nn.Module, generator: torch.Generator | None = None) -> None:
+    """Như torch: mọi tham số ~ U(−1/√H, 1/√H), theo thứ tự đăng kí, nên cùng hạt giống cho cùng số.
+
+    Dùng làm phương thức ``reset_parameters`` của ô (``CellBase``) và tầng (``layers.RNNBase``).
+    ``generator``: lấy số ngẫu nhiên từ đây thay vì bộ sinh chung của torch (không đụng tới hạt giống chung).
+    """
+    bound = 1.0 / math.sqrt(module.hidden_size)
+    for p in module.parameters():
+        nn.init.uniform_(p, -bound, bound, generator=generator)
+
+
 class CellBase(nn.Module):
     recurrence: Recurrence  # các hàm của một bước (xem bptt.py)
 
@@ -35,11 +46,7 @@ class CellBase(nn.Module):
             self.register_parameter("bias_hh", None)
         self.reset_parameters()
 
-    def reset_parameters(self):
-        # như torch: mọi tham số ~ U(−1/√H, 1/√H), cùng thứ tự nên cùng hạt giống cho cùng số
-        bound = 1.0 / math.sqrt(self.hidden_size)
-        for p in self.parameters():
-            nn.init.uniform_(p, -bound, bound)
+    reset_parameters = reset_parameters
 
     def extra_repr(self):
         s = f"{self.input_size}, {self.hidden_size}"
@@ -55,14 +62,8 @@ class CellBase(nn.Module):
         if hx is None:
             state = tuple(x.new_zeros(shape) for _ in range(n_states))
         else:
-            hx = hx if n_states > 1 else (hx,)
-            if not isinstance(hx, (tuple, list)) or len(hx) != n_states:
-                raise TypeError(f"Trạng thái của ô {type(self).__name__} phải là cặp (h, c) gồm hai tensor.")
-            names = ("h", "c")
-            state = tuple(
-                _checks.check_state(f"Trạng thái {names[k]}", s, shape if batched else shape[1:], self.weight_ih)
-                for k, s in enumerate(hx)
-            )
+            names = ("h", "c")[:n_states]
+            state = _checks.check_states("Trạng thái", hx, names, shape if batched else shape[1:], self.weight_ih)
             state = state if batched else tuple(s.unsqueeze(0) for s in state)
         gi = self.recurrence.input_projection(x, self.weight_ih, self.bias_ih, self.bias_hh)
         new_state, _ = self.recurrence.step(gi, state, self.weight_hh, self.bias_hh)

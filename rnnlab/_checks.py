@@ -10,10 +10,28 @@ import numbers
 import torch
 
 
-def check_size(name: str, value, minimum: int = 1) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
-        raise ValueError(f"{name} phải là số nguyên ≥ {minimum}, nhưng nhận được {value!r}.")
+def check_integer(
+    name: str, value, minimum: int | None = None, maximum: int | None = None, wrong_type=ValueError
+) -> int:
+    """``value`` là số nguyên (không phải bool) trong [minimum, maximum]; ``wrong_type``: lỗi khi không phải số nguyên."""
+    bounds = (
+        f" trong [{minimum}, {maximum}]"
+        if minimum is not None and maximum is not None
+        else f" ≥ {minimum}"
+        if minimum is not None
+        else f" ≤ {maximum}"
+        if maximum is not None
+        else ""
+    )
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise wrong_type(f"{name} phải là số nguyên{bounds}, nhưng nhận được {value!r} ({type(value).__name__}).")
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+        raise ValueError(f"{name} phải là số nguyên{bounds}, nhưng nhận được {value!r}.")
     return int(value)
+
+
+def check_size(name: str, value, minimum: int = 1) -> int:
+    return check_integer(name, value, minimum)
 
 
 def check_dropout(dropout) -> float:
@@ -63,3 +81,17 @@ def check_state(name: str, h, expected_shape: tuple, weight: torch.Tensor) -> to
         raise ValueError(f"{name} phải có kích thước {tuple(expected_shape)}, nhưng nhận được {tuple(h.shape)}.")
     check_same_dtype(name, h, weight)
     return h
+
+
+def check_states(name: str, hx, names: tuple, expected_shape: tuple, weight: torch.Tensor) -> tuple:
+    """Trạng thái ``hx`` của một ô hay một tầng: một tensor khi ``names`` có một tên (h), cặp khi có hai (h, c).
+
+    Trả về bộ các tensor đã kiểm tra, theo thứ tự của ``names``.
+    """
+    if len(names) == 1:
+        hx = (hx,)
+    elif not isinstance(hx, (tuple, list)) or len(hx) != len(names):
+        raise TypeError(
+            f"{name} phải là cặp ({', '.join(names)}) gồm {len(names)} tensor, nhưng nhận được {type(hx).__name__}."
+        )
+    return tuple(check_state(f"{name} {n}", s, expected_shape, weight) for n, s in zip(names, hx))

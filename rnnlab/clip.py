@@ -23,6 +23,19 @@ def _grads(parameters: Params) -> list:
     return [p.grad for p in parameters if p.grad is not None]
 
 
+def grad_norm(parameters: Params, norm_type: float = 2.0) -> torch.Tensor:
+    """Chuẩn tổng ‖g‖ của mọi gradient (như thể ghép thành một vectơ); 0 khi chưa có gradient nào."""
+    return _total_norm(_grads(parameters), float(norm_type))
+
+
+def _total_norm(grads: list, norm_type: float) -> torch.Tensor:
+    if not grads:
+        return torch.tensor(0.0)
+    # ‖g‖ = chuẩn của vectơ ghép mọi gradient = chuẩn của các chuẩn từng tensor
+    per_tensor = torch.stack([torch.linalg.vector_norm(g, norm_type) for g in grads])
+    return torch.linalg.vector_norm(per_tensor, norm_type)
+
+
 def clip_grad_norm_(
     parameters: Params, max_norm: float, norm_type: float = 2.0, error_if_nonfinite: bool = False, foreach=None
 ) -> torch.Tensor:
@@ -34,9 +47,7 @@ def clip_grad_norm_(
     if not grads:
         return torch.tensor(0.0)
     norm_type = float(norm_type)
-    # ‖g‖ = chuẩn của vectơ ghép mọi gradient = chuẩn của các chuẩn từng tensor
-    per_tensor = torch.stack([torch.linalg.vector_norm(g, norm_type) for g in grads])
-    total_norm = torch.linalg.vector_norm(per_tensor, norm_type)
+    total_norm = _total_norm(grads, norm_type)
     if error_if_nonfinite and not torch.isfinite(total_norm):
         raise RuntimeError(
             f"Chuẩn tổng của gradient (bậc {norm_type}) là {total_norm.item()} (không hữu hạn), nên không thể cắt. "

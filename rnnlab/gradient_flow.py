@@ -1,7 +1,8 @@
 """Đo dòng gradient qua thời gian.
 
 - ``hidden_grad_norms``: ‖∂L/∂h_t‖ ở mỗi bước t, cho mọi tầng và mọi chiều. Các giá trị này
-  chính là biến ``dstate`` trong vòng lặp ngược của ``bptt.BPTT.backward``; ta chỉ ghi lại.
+  chính là biến ``dstate`` trong vòng lặp ngược của ``bptt.BPTT.backward``; ``recording`` ghi lại,
+  mô-đun này chỉ đọc bản ghi (các tầng không biết gì về nó).
 - ``jacobian_norms``: ‖∂h_t/∂h_{t-1}‖ của từng bước và ‖∂h_T/∂h_t‖ (tích các ma trận Jacobi
   từ t đến T), chuẩn phổ (giá trị kỳ dị lớn nhất).
 
@@ -11,40 +12,9 @@ Với RNN tuyến tính và W_hh = ρ·Q (Q trực giao), ∂h_T/∂h_t = W_hh^(
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
-from collections.abc import Callable
-
 import torch
 
-_recorder: contextvars.ContextVar[dict | None] = contextvars.ContextVar("rnnlab_grad_recorder", default=None)
-
-
-@contextlib.contextmanager
-def record_hidden_grads():
-    """Trong khối ``with``, mỗi lượt ngược của một tầng rnnlab ghi ∂L/∂h_t (T, B, H) vào dict trả về.
-
-    Khoá là ``"l{tầng}"`` hoặc ``"l{tầng}_reverse"``, như hậu tố tên tham số của torch.
-    Thời gian luôn theo thứ tự gốc, kể cả với chiều ngược.
-    """
-    store: dict = {}
-    token = _recorder.set(store)
-    try:
-        yield store
-    finally:
-        _recorder.reset(token)
-
-
-def hook_for(key: str, transform: Callable | None = None) -> Callable | None:
-    """Hàm mà ``BPTT.backward`` gọi với ∂L/∂h_t, hoặc None khi không ghi."""
-    store = _recorder.get()
-    if store is None:
-        return None
-
-    def hook(dhs):
-        store[key] = dhs if transform is None else transform(dhs)
-
-    return hook
+from .recording import record_hidden_grads
 
 
 def hidden_grad_norms(model, input, loss_fn, hx=None) -> dict:
@@ -59,8 +29,8 @@ def hidden_grad_norms(model, input, loss_fn, hx=None) -> dict:
         params = [p for p in model.parameters() if p.requires_grad]
         torch.autograd.grad(loss, params, allow_unused=True)
     # theo thứ tự của mô hình: l0, l0_reverse, l1, ... (lượt ngược ghi theo thứ tự ngược lại)
-    order = sorted(store, key=lambda key: (int(key[1:].split("_")[0]), key.endswith("_reverse")))
-    return {key: store[key].flatten(1).norm(dim=1) for key in order}
+    keys = [f"l{layer}{d}" for layer in range(model.num_layers) for d in model.directions]
+    return {key: store[key].flatten(1).norm(dim=1) for key in keys if key in store}
 
 
 def jacobian_norms(model, input, layer: int = 0, suffix: str = "") -> dict:
@@ -80,7 +50,7 @@ def jacobian_norms(model, input, layer: int = 0, suffix: str = "") -> dict:
     zeros = tuple(x.new_zeros(1, H) for _ in range(rec.n_states))
     with torch.no_grad():
         for lower in range(layer):
-            x = torch.cat([model.run_direction(x, zeros, lower, s)[0] for s in model._suffixes], -1)
+            x = torch.cat([model.run_direction(x, zeros, lower, s)[0] for s in model.directions], -1)
         if suffix == "_reverse":
             x = x.flip(0)
         w_ih, w_hh, b_ih, b_hh = (w.detach() if w is not None else None for w in model.weights(layer, suffix))

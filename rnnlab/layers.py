@@ -13,18 +13,21 @@ L số tầng, D số chiều (1 hoặc 2).
 
 from __future__ import annotations
 
-import math
-
 import torch
 from torch import nn
 from torch.nn import functional as F
 from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_sequence
 
-from . import _checks, gradient_flow
+from . import _checks
+from ._cell import reset_parameters
 from .bptt import Recurrence, run_sequence
 from .gru import GRU_RECURRENCE
 from .lstm import LSTM_RECURRENCE
+from .recording import hook_for
 from .rnn import _check_nonlinearity, rnn_recurrence
+
+# hậu tố tên tham số của mỗi chiều, như torch: weight_ih_l0 (xuôi), weight_ih_l0_reverse (ngược)
+DIRECTIONS = ("", "_reverse")
 
 
 def reverse_time(x: torch.Tensor, lengths: torch.Tensor | None) -> torch.Tensor:
@@ -68,7 +71,7 @@ class RNNBase(nn.Module):
         # tên và thứ tự như torch: weight_ih_l{k}{_reverse}, weight_hh_l{k}, bias_ih_l{k}, bias_hh_l{k}
         for layer in range(self.num_layers):
             layer_in = self.input_size if layer == 0 else H * self.num_directions
-            for suffix in self._suffixes:
+            for suffix in self.directions:
                 self.register_parameter(f"weight_ih_l{layer}{suffix}", nn.Parameter(torch.empty(G * H, layer_in, **kw)))
                 self.register_parameter(f"weight_hh_l{layer}{suffix}", nn.Parameter(torch.empty(G * H, H, **kw)))
                 if self.bias:
@@ -81,14 +84,11 @@ class RNNBase(nn.Module):
         return 2 if self.bidirectional else 1
 
     @property
-    def _suffixes(self):
-        return ("", "_reverse") if self.bidirectional else ("",)
+    def directions(self) -> tuple:
+        """Hậu tố của các chiều có trong tầng: ``("",)`` hoặc ``("", "_reverse")``."""
+        return DIRECTIONS[: self.num_directions]
 
-    def reset_parameters(self):
-        # như torch: mọi tham số ~ U(−1/√H, 1/√H), cùng thứ tự nên cùng hạt giống cho cùng số
-        bound = 1.0 / math.sqrt(self.hidden_size)
-        for p in self.parameters():
-            nn.init.uniform_(p, -bound, bound)
+    reset_parameters = reset_parameters  # như ô: mọi tham số ~ U(−1/√H, 1/√H); nhận ``generator``
 
     def flatten_parameters(self):
         """Không làm gì; có để mã viết cho torch.nn (gọi hàm này với cuDNN) vẫn chạy."""
@@ -117,9 +117,9 @@ class RNNBase(nn.Module):
         reverse = suffix == "_reverse"
         if reverse:
             x = reverse_time(x, lengths)
-        # đo dòng gradient (gradient_flow): ghi ∂L/∂h_t theo thứ tự thời gian gốc
+        # ghi ∂L/∂h_t theo thứ tự thời gian gốc khi có ai đo (recording.record_hidden_grads)
         back_to_original = (lambda d: reverse_time(d, lengths)) if reverse else None
-        on_backward = gradient_flow.hook_for(f"l{layer}{suffix}", back_to_original)
+        on_backward = hook_for(f"l{layer}{suffix}", back_to_original)
         weights = self.weights(layer, suffix)
         out, state_T = run_sequence(self.recurrence, x, state0, *weights, mask=mask, on_backward=on_backward)
         if reverse:
@@ -203,20 +203,9 @@ class RNNBase(nn.Module):
         shape = (self.num_layers * self.num_directions, B, self.hidden_size)
         if hx is None:
             return tuple(x.new_zeros(shape) for _ in range(n_states))
-        if n_states > 1:
-            if not isinstance(hx, (tuple, list)) or len(hx) != 2:
-                raise TypeError(
-                    f"Trạng thái ban đầu của LSTM phải là cặp (h_0, c_0) gồm hai tensor, "
-                    f"nhưng nhận được {type(hx).__name__}."
-                )
-        else:
-            hx = (hx,)
         expected = shape if batched else (shape[0], shape[2])
-        names = ("h_0", "c_0")
-        states = tuple(
-            _checks.check_state(f"Trạng thái ban đầu {names[j]}", s, expected, self.weight_ih_l0)
-            for j, s in enumerate(hx)
-        )
+        names = ("h_0", "c_0")[:n_states]
+        states = _checks.check_states("Trạng thái ban đầu", hx, names, expected, self.weight_ih_l0)
         if not batched:
             states = tuple(s.unsqueeze(1) for s in states)
         if sorted_indices is not None:

@@ -1,5 +1,5 @@
 """Vòng lặp huấn luyện nhỏ dùng chung cho các trang: cắt gradient tuỳ chọn, ghi chuẩn gradient
-mỗi bước, thanh tiến trình, và dừng với lỗi tiếng Việt rõ ràng khi mất mát hoặc gradient thành NaN/Inf.
+mỗi bước, thanh tiến trình (tqdm), và dừng với lỗi tiếng Việt rõ ràng khi mất mát hoặc gradient thành NaN/Inf.
 
     history = train(model, loss_fn, batches, optimizer=torch.optim.Adam(model.parameters(), 1e-2),
                     epochs=20, clip_norm=1.0)
@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import sys
-import time
 from collections.abc import Callable, Iterable
 
 import torch
 
-from .clip import clip_grad_norm_, clip_grad_value_
+from .clip import clip_grad_norm_, clip_grad_value_, grad_norm
+from .progress import progress_bar
 
 
 @dataclasses.dataclass
@@ -38,21 +37,6 @@ class TrainingDiverged(FloatingPointError):
         self.history = history
 
 
-def _progress(epoch: int, epochs: int, loss: float, norm: float, start: float, stream) -> None:
-    # trên terminal: một dòng tự cập nhật; trong tệp nhật kí: khoảng 5 dòng cho cả quá trình
-    interactive = getattr(stream, "isatty", lambda: False)()
-    if not interactive and epoch % max(1, epochs // 5) and epoch != epochs:
-        return
-    width = 24
-    done = int(width * epoch / epochs)
-    bar = "█" * done + "·" * (width - done)
-    line = f"[{bar}] epoch {epoch}/{epochs}  mất mát {loss:.4f}  ‖g‖ {norm:.3g}  {time.perf_counter() - start:.1f}s"
-    if interactive:
-        print("\r" + line, end="\n" if epoch == epochs else "", file=stream, flush=True)
-    else:
-        print(line, file=stream, flush=True)
-
-
 def train(
     model: torch.nn.Module,
     loss_fn: Callable,
@@ -64,57 +48,63 @@ def train(
     clip_value: float | None = None,
     progress: bool = True,
     stream=None,
+    on_epoch: Callable[[int, History], bool | None] | None = None,
 ) -> History:
     """Huấn luyện ``model`` và trả về ``History``.
 
     ``clip_norm``: cắt theo chuẩn (``rnnlab.clip_grad_norm_``); ``clip_value``: cắt theo giá trị.
-    ``progress``: in thanh tiến trình (mặc định ra stderr) sau mỗi epoch.
+    ``progress``: thanh tiến trình (``rnnlab.progress``, mặc định ra stderr), cập nhật sau mỗi epoch.
+    ``on_epoch(epoch, history)``: gọi sau mỗi epoch (để đánh giá, ghi lại...); trả về True để dừng sớm.
     Ném ``TrainingDiverged`` khi mất mát hoặc chuẩn gradient là NaN/Inf.
     """
-    stream = sys.stderr if stream is None else stream
     history = History()
     params = [p for p in model.parameters() if p.requires_grad]
-    start = time.perf_counter()
+    bar = progress_bar(epochs, "epoch", stream, disable=not progress)
     model.train()
-    for epoch in range(1, epochs + 1):
-        epoch_losses = []
-        for batch in batches(epoch) if callable(batches) else batches:
-            optimizer.zero_grad()
-            loss = loss_fn(model, batch)
-            value = float(loss.detach())
-            if not math.isfinite(value):
-                raise TrainingDiverged(
-                    f"Mất mát thành {value} ở epoch {epoch}, bước {len(history.loss) + 1}: huấn luyện đã phân kì "
-                    "(thường do nổ gradient). Hãy thử cắt gradient (clip_norm=1.0) hoặc giảm tốc độ học.",
-                    history,
+    try:
+        for epoch in range(1, epochs + 1):
+            epoch_losses = []
+            for batch in batches(epoch) if callable(batches) else batches:
+                epoch_losses.append(
+                    _step(model, loss_fn, batch, optimizer, params, clip_norm, clip_value, history, epoch)
                 )
-            loss.backward()
-            # ‖g‖ trước khi cắt; error_if_nonfinite bắt gradient NaN/Inf
-            try:
-                if clip_norm is not None:
-                    norm = clip_grad_norm_(params, clip_norm, error_if_nonfinite=True)
-                else:
-                    norm = clip_grad_norm_(params, float("inf"), error_if_nonfinite=True)
-            except RuntimeError as err:
-                raise TrainingDiverged(
-                    f"Gradient không hữu hạn ở epoch {epoch}, bước {len(history.loss) + 1}: {err} "
-                    "Hãy thử cắt gradient (clip_norm=1.0) hoặc giảm tốc độ học.",
-                    history,
-                ) from err
-            if clip_value is not None:
-                clip_grad_value_(params, clip_value)
-            optimizer.step()
-            history.loss.append(value)
-            history.grad_norm.append(float(norm))
-            epoch_losses.append(value)
-        history.epoch_loss.append(sum(epoch_losses) / max(len(epoch_losses), 1))
-        if progress:
-            _progress(
-                epoch,
-                epochs,
-                history.epoch_loss[-1],
-                history.grad_norm[-1] if history.grad_norm else 0.0,
-                start,
-                stream,
-            )
+            history.epoch_loss.append(sum(epoch_losses) / max(len(epoch_losses), 1))
+            norm = history.grad_norm[-1] if history.grad_norm else 0.0
+            bar.set_postfix_str(f"mất mát {history.epoch_loss[-1]:.4f}, ‖g‖ {norm:.3g}", refresh=False)
+            bar.update()
+            if on_epoch is not None and on_epoch(epoch, history):
+                break
+    finally:
+        bar.close()
     return history
+
+
+def _step(model, loss_fn, batch, optimizer, params, clip_norm, clip_value, history: History, epoch: int) -> float:
+    """Một bước cập nhật; ghi mất mát và ‖g‖ (trước khi cắt) vào ``history``, trả về mất mát."""
+    where = f"ở epoch {epoch}, bước {len(history.loss) + 1}"
+    optimizer.zero_grad()
+    loss = loss_fn(model, batch)
+    value = float(loss.detach())
+    if not math.isfinite(value):
+        raise TrainingDiverged(
+            f"Mất mát thành {value} {where}: huấn luyện đã phân kì "
+            "(thường do nổ gradient). Hãy thử cắt gradient (clip_norm=1.0) hoặc giảm tốc độ học.",
+            history,
+        )
+    loss.backward()
+    # ‖g‖ trước khi cắt
+    norm = float(grad_norm(params))
+    if not math.isfinite(norm):
+        raise TrainingDiverged(
+            f"Gradient không hữu hạn {where}: chuẩn tổng ‖g‖ = {norm}. "
+            "Hãy thử cắt gradient (clip_norm=1.0), giảm tốc độ học, hoặc kiểm tra dữ liệu có NaN/Inf.",
+            history,
+        )
+    if clip_norm is not None:
+        clip_grad_norm_(params, clip_norm)
+    if clip_value is not None:
+        clip_grad_value_(params, clip_value)
+    optimizer.step()
+    history.loss.append(value)
+    history.grad_norm.append(norm)
+    return value

@@ -60,3 +60,19 @@ def test_cell_same_seed_same_init():
         b = theirs_cls(3, 5, **extra)
         for name, value in b.state_dict().items():
             assert torch.equal(a.state_dict()[name], value)
+
+
+@pytest.mark.parametrize(
+    "make", [lambda: rnnlab.GRUCell(3, 5), lambda: rnnlab.LSTM(3, 5, num_layers=2, bidirectional=True)]
+)
+def test_reset_parameters_with_generator_matches_global_seed_and_leaves_it_alone(make):
+    torch.manual_seed(11)
+    expected = make().state_dict()
+    model = make()
+    torch.manual_seed(0)
+    model.reset_parameters(generator=torch.Generator().manual_seed(11))
+    after = torch.rand(3)
+    torch.manual_seed(0)
+    assert torch.equal(after, torch.rand(3))  # bộ sinh chung không bị dùng hay gieo lại
+    for name, value in expected.items():
+        assert torch.equal(model.state_dict()[name], value), name

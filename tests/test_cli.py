@@ -133,16 +133,19 @@ def test_adding_tiny_run_prints_table_and_saves_figure(capsys, tmp_path):
     assert "bước 20/20" in err  # tiến trình ra stderr
 
 
-def test_clipping_tiny_run(capsys):
-    code, out, _ = run_main(capsys, "clipping", "--seeds", "1", "--steps", "40")
+def test_clipping_tiny_run(capsys, tmp_path):
+    code, out, err = run_main(capsys, "clipping", "--seeds", "1", "--steps", "40", "--out", str(tmp_path))
     assert code == 0
+    assert (tmp_path / "clipping.png").stat().st_size > 1000
+    assert "lần chạy 3/3" in err and "\r" not in err  # tiến trình: dòng riêng khi không ở terminal
     assert "không cắt: phân kì 1/1" in out
     assert "phân kì 0/1" in out
 
 
-def test_cliff(capsys):
-    code, out, _ = run_main(capsys, "cliff", "--steps", "3")
+def test_cliff(capsys, tmp_path):
+    code, out, _ = run_main(capsys, "cliff", "--steps", "3", "--out", str(tmp_path))
     assert code == 0 and "Điểm xuất phát trên tường" in out
+    assert (tmp_path / "cliff.png").stat().st_size > 1000
     code, _, err = run_main(capsys, "cliff", "--w", "2")
     assert code == 2 and "Không có bức tường" in err
 

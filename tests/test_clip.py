@@ -71,3 +71,12 @@ def test_single_tensor_and_missing_grads():
     assert rnnlab.clip_grad_norm_(p, 1.0).item() == pytest.approx(5.0)
     torch.testing.assert_close(p.grad, torch.tensor([0.6, 0.8, 0.0]), rtol=1e-5, atol=1e-6)
     assert rnnlab.clip_grad_norm_([q], 1.0).item() == 0.0
+
+
+@pytest.mark.parametrize("norm_type", [2.0, 1.0, math.inf])
+def test_grad_norm_matches_torch_and_leaves_grads_alone(norm_type):
+    ps = _params(scale=3.0)
+    before = [p.grad.clone() for p in ps]
+    n = rnnlab.clip.grad_norm(ps, norm_type)
+    torch.testing.assert_close(n, torch.nn.utils.get_total_norm([p.grad for p in ps], norm_type))
+    assert all(torch.equal(p.grad, b) for p, b in zip(ps, before))

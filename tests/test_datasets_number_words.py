@@ -110,9 +110,9 @@ def test_every_number_has_a_distinct_reading():
 
 @pytest.mark.parametrize("bad", [-1, nw.MAX_NUMBER + 1])
 def test_out_of_range_is_a_clear_error(bad):
-    with pytest.raises(ValueError, match="phải nằm trong"):
+    with pytest.raises(ValueError, match="phải là số nguyên trong"):
         nw.vietnamese(bad)
-    with pytest.raises(ValueError, match="phải nằm trong"):
+    with pytest.raises(ValueError, match="phải là số nguyên trong"):
         nw.english(bad)
 
 

@@ -36,6 +36,10 @@ def mse(model, batch):
     return ((model(x).squeeze(-1) - y) ** 2).mean()
 
 
+def sgd_train(model, epochs, lr=0.01, **kw):
+    return train(model, mse, regression(), optimizer=torch.optim.SGD(model.parameters(), lr=lr), epochs=epochs, **kw)
+
+
 def test_loss_goes_down_and_history_has_one_entry_per_step():
     torch.manual_seed(0)
     model = torch.nn.Linear(2, 1)
@@ -125,18 +129,33 @@ def test_infinite_gradient_raises_training_diverged():
 def test_progress_bar_goes_to_the_given_stream():
     model = torch.nn.Linear(2, 1)
     stream = io.StringIO()
-    train(model, mse, regression(), optimizer=torch.optim.SGD(model.parameters(), lr=0.01), epochs=10, stream=stream)
+    sgd_train(model, 10, stream=stream)
     lines = stream.getvalue().splitlines()
     assert 2 <= len(lines) <= 6  # không phải terminal: vài dòng cho cả quá trình, dòng cuối là epoch cuối
     assert "epoch 10/10" in lines[-1] and "mất mát" in lines[-1] and "‖g‖" in lines[-1]
     quiet = io.StringIO()
-    train(
-        model,
-        mse,
-        regression(),
-        optimizer=torch.optim.SGD(model.parameters(), lr=0.01),
-        epochs=2,
-        stream=quiet,
-        progress=False,
-    )
+    sgd_train(model, 2, stream=quiet, progress=False)
     assert quiet.getvalue() == ""
+
+
+def test_on_epoch_sees_each_epoch_and_can_stop_early():
+    model = torch.nn.Linear(2, 1)
+    seen = []
+
+    def on_epoch(epoch, history):
+        seen.append((epoch, len(history.loss), len(history.epoch_loss)))
+        return epoch == 3
+
+    h = sgd_train(model, 10, progress=False, on_epoch=on_epoch)
+    assert seen == [(1, 4, 1), (2, 8, 2), (3, 12, 3)]
+    assert len(h.loss) == 12
+
+
+def test_progress_outside_a_terminal_is_one_line_per_update():
+    model = torch.nn.Linear(2, 1)
+    stream = io.StringIO()
+    sgd_train(model, 50, stream=stream)
+    text = stream.getvalue()
+    assert "\r" not in text
+    lines = text.splitlines()
+    assert [line.split()[1] for line in lines] == ["10/50", "20/50", "30/50", "40/50", "50/50"]

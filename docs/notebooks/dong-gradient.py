@@ -48,7 +48,7 @@ H = 32  # số nút ẩn
 import matplotlib.pyplot as plt
 import torch
 
-from rnnlab.experiments.flow import flow_curve, growth_per_step
+from rnnlab.experiments.flow import flow_curve, growth_per_step, plot_flow
 
 torch.set_num_threads(1)  # ma trận nhỏ: một luồng nhanh hơn hai luồng tranh nhau
 
@@ -65,13 +65,7 @@ if CELL == "rnn" and NONLINEARITY == "identity":
 
 # %%
 fig, ax = plt.subplots(figsize=(7.5, 4))
-ax.semilogy(r["t"], measured, "o", ms=3, label="đo được")
-ax.semilogy(r["t"], theory, "-", label=r"$\rho^{T-t}$")
-ax.set_xlabel("bước thời gian t")
-ax.set_ylabel(r"$\|\partial L/\partial h_t\|$")
-ax.set_title(f"{CELL}, ρ = {RHO}, T = {T}")
-ax.grid(True, alpha=0.3)
-ax.legend()
+plot_flow(ax, r, theory_label=r"$\rho^{T-t}$", title=f"{CELL}, ρ = {RHO}, T = {T}")
 plt.show()
 
 # %% [markdown]
@@ -86,15 +80,12 @@ RHOS = [0.5, 0.9, 1.0, 1.1, 1.5]
 fig, ax = plt.subplots(figsize=(7.5, 4))
 for rho in RHOS:
     curve = flow_curve(CELL, rho, seq_len=T, hidden_size=H, nonlinearity=NONLINEARITY, batch_size=4)
-    ax.semilogy(curve["t"], curve["measured"], label=f"ρ = {rho}")
+    plot_flow(ax, curve, label=f"ρ = {rho}", style="-")
     print(
         f"ρ = {rho}: ‖∂L/∂h_1‖ = {float(curve['measured'][0]):.2e}, "
         f"mỗi bước nhân {growth_per_step(curve['measured']):.3f}"
     )
-ax.set_xlabel("bước thời gian t")
-ax.set_ylabel(r"$\|\partial L/\partial h_t\|$")
 ax.set_title(f"{CELL} ({NONLINEARITY if CELL == 'rnn' else 'có cổng'}), T = {T}")
-ax.grid(True, alpha=0.3)
 ax.legend(ncol=2)
 plt.show()
 
@@ -117,13 +108,8 @@ KINDS = [
 fig, ax = plt.subplots(figsize=(7.5, 4))
 for cell, nonlinearity, name in KINDS:
     curve = flow_curve(cell, RHO, seq_len=T, hidden_size=H, nonlinearity=nonlinearity, batch_size=4)
-    ax.semilogy(curve["t"], curve["measured"], label=name)
+    plot_flow(ax, curve, label=name, style="-", title=f"ρ = {RHO}, T = {T}, lúc khởi tạo")
     print(f"{name:15s} ‖∂L/∂h_1‖ = {float(curve['measured'][0]):.2e}")
-ax.set_xlabel("bước thời gian t")
-ax.set_ylabel(r"$\|\partial L/\partial h_t\|$")
-ax.set_title(f"ρ = {RHO}, T = {T}, lúc khởi tạo")
-ax.grid(True, alpha=0.3)
-ax.legend()
 plt.show()
 
 # %% [markdown]

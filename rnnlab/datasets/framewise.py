@@ -21,6 +21,8 @@ import dataclasses
 
 import torch
 
+from .._checks import check_integer
+
 __all__ = ["FramewiseData", "make_framewise", "IGNORE"]
 
 IGNORE = -100  # nhãn của các khung không có nhãn, như ignore_index mặc định của cross_entropy
@@ -72,8 +74,7 @@ def make_framewise(
         ("n_features", n_features, 1),
         ("shift", shift, 0),
     ):
-        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            raise ValueError(f"{name} phải là số nguyên ≥ {minimum}, nhưng nhận được {value!r}.")
+        check_integer(name, value, minimum)
     if shift >= length:
         raise ValueError(f"shift ({shift}) phải nhỏ hơn độ dài chuỗi ({length}).")
     if not noise >= 0:

@@ -21,9 +21,10 @@ luyện và tập kiểm tra không giao nhau (các số trong tập kiểm tra 
 
 from __future__ import annotations
 
-import numbers
 import random
 from collections.abc import Iterable, Sequence
+
+from .._checks import check_integer
 
 __all__ = [
     "vietnamese",
@@ -73,11 +74,7 @@ PAD, BOS, EOS, UNK = "<pad>", "<bos>", "<eos>", "<unk>"
 
 
 def _check_number(n) -> int:
-    if isinstance(n, bool) or not isinstance(n, numbers.Integral):
-        raise TypeError(f"Số cần đọc phải là số nguyên, nhưng nhận được {n!r} ({type(n).__name__}).")
-    if not 0 <= n <= MAX_NUMBER:
-        raise ValueError(f"Số cần đọc phải nằm trong [0, {MAX_NUMBER}], nhưng nhận được {n}.")
-    return int(n)
+    return check_integer("Số cần đọc", n, 0, MAX_NUMBER, wrong_type=TypeError)
 
 
 def _groups(n: int) -> list:

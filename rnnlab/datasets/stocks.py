@@ -18,6 +18,8 @@ from pathlib import Path
 
 import torch
 
+from .._checks import check_integer
+
 __all__ = ["simulate_prices", "load_prices_csv", "log_returns", "make_windows", "PRICE_COLUMNS"]
 
 # tên cột được nhận là cột giá (không phân biệt hoa thường), theo thứ tự ưu tiên
@@ -43,14 +45,12 @@ def simulate_prices(
     ``d_t = memory · d_{t−memory_lag} + sigma · z_t``, nên lợi suất hôm nay báo trước một phần lợi suất
     ``memory_lag`` ngày sau. Cần ``|memory| < 1``.
     """
-    if isinstance(n_days, bool) or not isinstance(n_days, int) or n_days < 2:
-        raise ValueError(f"n_days phải là số nguyên ≥ 2, nhưng nhận được {n_days!r}.")
+    check_integer("n_days", n_days, 2)
     if not s0 > 0 or not sigma >= 0:
         raise ValueError(f"Cần s0 > 0 và sigma ≥ 0, nhưng nhận được s0={s0}, sigma={sigma}.")
-    if not -1 < memory < 1 or isinstance(memory_lag, bool) or not isinstance(memory_lag, int) or memory_lag < 1:
-        raise ValueError(
-            f"Cần |memory| < 1 và memory_lag ≥ 1 nguyên, nhưng nhận được memory={memory}, memory_lag={memory_lag!r}."
-        )
+    if not -1 < memory < 1:
+        raise ValueError(f"Cần |memory| < 1, nhưng nhận được memory={memory}.")
+    check_integer("memory_lag", memory_lag, 1)
     g = torch.Generator().manual_seed(seed)
     d = sigma * torch.randn(n_days - 1, generator=g, dtype=torch.float64)
     if memory:
@@ -158,8 +158,7 @@ def make_windows(series: torch.Tensor, window: int):
     series = torch.as_tensor(series)
     if series.dim() != 1:
         raise ValueError(f"series phải có 1 chiều (N,), nhưng nhận được kích thước {tuple(series.shape)}.")
-    if isinstance(window, bool) or not isinstance(window, int) or not 1 <= window < len(series):
-        raise ValueError(f"window phải là số nguyên trong [1, {len(series) - 1}], nhưng nhận được {window!r}.")
+    check_integer("window", window, 1, len(series) - 1)
     X = series.unfold(0, window, 1)[:-1]  # (N − window, window)
     y = series[window:]  # (N − window,)
     return X.clone(), y.clone()

@@ -15,12 +15,13 @@ Kích thước: T bước thời gian, B kích thước lô, H số nút ẩn.
 from __future__ import annotations
 
 import dataclasses
-import sys
+import math
 import time
 
 import torch
 from torch import nn
 
+from ..progress import progress_bar
 from ..train import History, train
 from .flow import CELLS, cell_flow
 
@@ -54,10 +55,15 @@ class AddingModel(nn.Module):
         super().__init__()
         if cell not in CELLS:
             raise ValueError(f"cell phải là một trong {', '.join(CELLS)}, nhưng nhận được {cell!r}.")
-        torch.manual_seed(seed)
         self.cell = cell
         self.rnn = CELLS[cell](2, hidden_size)
         self.head = nn.Linear(hidden_size, 1)
+        # khởi tạo lại từ bộ sinh riêng của hạt giống, không đụng tới hạt giống chung của torch;
+        # cùng cách và cùng thứ tự như hàm tạo của torch (RNN rồi Linear)
+        g = torch.Generator().manual_seed(seed)
+        self.rnn.reset_parameters(generator=g)
+        nn.init.kaiming_uniform_(self.head.weight, a=math.sqrt(5), generator=g)
+        nn.init.uniform_(self.head.bias, -1 / math.sqrt(hidden_size), 1 / math.sqrt(hidden_size), generator=g)
         if cell == "lstm" and forget_bias:
             H = hidden_size
             with torch.no_grad():
@@ -142,28 +148,55 @@ def train_adding(
         x, y = batch
         return ((model(x) - y) ** 2).mean()
 
-    history = History()
     eval_steps, test_mse, flows = [0], [mse(model, x_test, y_test)], [flow(model, x_probe, y_probe)]
-    done = 0
-    while done < steps and not (stop_below is not None and test_mse[-1] < stop_below):
-        n = min(eval_every, steps - done)
-        batches = [adding_batch(batch_size, seq_len, data) for _ in range(n)]
-        # một "epoch" của rnnlab.train = n bước cập nhật; ném TrainingDiverged nếu mất mát thành NaN/Inf
-        part = train(model, loss_fn, batches, optimizer=optimizer, epochs=1, clip_norm=clip_norm, progress=False)
-        history.loss += part.loss
-        history.grad_norm += part.grad_norm
-        history.epoch_loss += part.epoch_loss
-        done += n
-        eval_steps.append(done)
+    bar = progress_bar(steps, f"  {cell} T={seq_len} hạt giống {seed}: bước", disable=not progress)
+
+    def chunk(epoch):  # một "epoch" của rnnlab.train = eval_every bước cập nhật trên các lô mới sinh
+        n = min(eval_every, steps - (epoch - 1) * eval_every)
+        return [adding_batch(batch_size, seq_len, data) for _ in range(n)]
+
+    def evaluate(epoch, history):  # sau mỗi epoch: đánh giá; trả về True để dừng sớm
+        eval_steps.append(len(history.loss))
         test_mse.append(mse(model, x_test, y_test))
         flows.append(flow(model, x_probe, y_probe))
-        if progress:
-            print(
-                f"\r  {cell} T={seq_len} hạt giống {seed}: bước {done}/{steps}, MSE kiểm tra {test_mse[-1]:.4f}   ",
-                end="",
-                file=sys.stderr,
-                flush=True,
+        bar.set_postfix_str(f"MSE kiểm tra {test_mse[-1]:.4f}", refresh=False)
+        bar.update(eval_steps[-1] - eval_steps[-2])
+        return stop_below is not None and test_mse[-1] < stop_below
+
+    history = History()
+    try:
+        if not (stop_below is not None and test_mse[0] < stop_below):
+            # ném TrainingDiverged nếu mất mát hoặc gradient thành NaN/Inf
+            history = train(
+                model,
+                loss_fn,
+                chunk,
+                optimizer=optimizer,
+                epochs=math.ceil(steps / eval_every),
+                clip_norm=clip_norm,
+                progress=False,
+                on_epoch=evaluate,
             )
-    if progress:
-        print(file=sys.stderr, flush=True)
+    finally:
+        bar.close()
     return AddingRun(cell, seq_len, seed, eval_steps, test_mse, flows, history, time.perf_counter() - start, model)
+
+
+CELL_COLORS = {"rnn": "#b2182b", "lstm": "#2166ac", "gru": "#1b7837"}
+
+
+def plot_test_mse(ax, runs, title=None):
+    """Đường học (MSE kiểm tra theo bước cập nhật, trục dọc log) của các ``AddingRun`` lên ``ax``, cùng mốc 1/6."""
+    labelled = set()
+    for r in runs:
+        label = None if r.cell in labelled else r.cell
+        labelled.add(r.cell)
+        ax.plot(r.eval_steps, r.test_mse, color=CELL_COLORS[r.cell], lw=1.2, label=label)
+    ax.axhline(BASELINE_MSE, color="black", ls="--", lw=1, label="mốc 1/6")
+    ax.set_yscale("log")
+    ax.set_xlabel("bước cập nhật")
+    ax.set_ylabel("MSE kiểm tra")
+    if title is not None:
+        ax.set_title(title)
+    ax.legend()
+    ax.grid(True, alpha=0.3)

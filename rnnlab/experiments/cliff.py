@@ -91,3 +91,19 @@ def descend(point: tuple, lr: float, steps: int, clip_norm: float | None = None)
     for _ in range(steps):
         path.append(sgd_step(path[-1], lr, clip_norm))
     return path
+
+
+def plot_surface(ax, start: tuple, path: list, span: float = 2.0, n: int = 201) -> None:
+    """Mặt lỗi E(w, b) quanh ``start`` (±``span``) lên ``ax``, cùng quỹ đạo ``path`` [(w, b), ...] và điểm xuất phát."""
+    w = torch.linspace(start[0] - span, start[0] + span, n, dtype=torch.float64)
+    b = torch.linspace(start[1] - span, start[1] + span, n, dtype=torch.float64)
+    W, B = torch.meshgrid(w, b, indexing="xy")
+    mesh = ax.pcolormesh(W.numpy(), B.numpy(), error(W, B).numpy(), shading="auto")
+    ax.figure.colorbar(mesh, ax=ax, label="E(w, b)")
+    ax.plot([p[0] for p in path], [p[1] for p in path], "w.-", label="có cắt")
+    ax.plot(*start, "ro", label="xuất phát")
+    ax.set_xlim(float(w[0]), float(w[-1]))
+    ax.set_ylim(float(b[0]), float(b[-1]))
+    ax.set_xlabel("w")
+    ax.set_ylabel("b")
+    ax.legend()

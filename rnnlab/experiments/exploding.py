@@ -153,6 +153,18 @@ def clip_cosines(seed: int = 0, n_batches: int = 8, norm_threshold: float = 1.0)
     return out
 
 
+def plot_losses(axes, groups: dict, loss_bound: float = LOSS_BOUND):
+    """Mất mát theo bước (trục dọc log) của mỗi nhóm ``{tên: [ExplodingRun, ...]}``, mỗi nhóm một ô trong ``axes``."""
+    for ax, (name, group) in zip(axes, groups.items()):
+        for r in group:
+            ax.semilogy(range(1, len(r.loss) + 1), r.loss, lw=1)
+        ax.axhline(loss_bound, color="black", ls=":")
+        ax.set_title(name)
+        ax.set_xlabel("bước cập nhật")
+    axes[0].set_ylabel("mất mát")
+    axes[0].set_ylim(1e-2, 1e8)
+
+
 __all__ = [
     "ExplodingRun",
     "History",
@@ -163,4 +175,5 @@ __all__ = [
     "pick_threshold",
     "value_threshold",
     "clip_cosines",
+    "plot_losses",
 ]

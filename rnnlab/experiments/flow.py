@@ -50,9 +50,9 @@ def scaled_model(
     """
     if cell not in CELLS:
         raise ValueError(f"cell phải là một trong {', '.join(CELLS)}, nhưng nhận được {cell!r}.")
-    torch.manual_seed(seed)
     kw = {"nonlinearity": nonlinearity} if cell == "rnn" else {}
     model = CELLS[cell](input_size, hidden_size, dtype=dtype, **kw)
+    model.reset_parameters(generator=torch.Generator().manual_seed(seed))  # hạt giống chung của torch không đổi
     G = model.recurrence.n_gates
     with torch.no_grad():
         blocks = [scale * orthogonal(hidden_size, seed + k, dtype) for k in range(G)]
@@ -127,3 +127,19 @@ def growth_per_step(measured: torch.Tensor) -> float:
 def cell_flow(model, x: torch.Tensor, loss_fn) -> torch.Tensor:
     """‖∂L/∂h_t‖ (T,) cho ``model`` (một tầng rnnlab), đầu vào ``x`` (T, B, I), ``loss_fn(output, h_n)``."""
     return hidden_grad_norms(model, x, loss_fn)["l0"].detach()
+
+
+def plot_flow(ax, curve: dict, label: str = "đo được", style: str = "o", theory_label: str | None = None, title=None):
+    """Vẽ ‖∂L/∂h_t‖ của một kết quả ``flow_curve`` lên ``ax`` (matplotlib), trục dọc log.
+
+    ``theory_label``: vẽ thêm ρ^(T−t) với nhãn này. Gọi nhiều lần trên cùng ``ax`` để so sánh nhiều đường.
+    """
+    ax.semilogy(curve["t"], curve["measured"], style, ms=3, label=label)
+    if theory_label is not None:
+        ax.semilogy(curve["t"], curve["theory"], "-", label=theory_label)
+    ax.set_xlabel("bước thời gian t")
+    ax.set_ylabel(r"$\|\partial L/\partial h_t\|$")
+    if title is not None:
+        ax.set_title(title)
+    ax.grid(True, alpha=0.3)
+    ax.legend()

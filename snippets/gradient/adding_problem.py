@@ -28,14 +28,10 @@ final_mse = {f"{cell}_{T}": [runs[cell, T, s].final_mse for s in SEEDS] for T in
 best_mse = {f"{cell}_{T}": [runs[cell, T, s].best_mse for s in SEEDS] for T in LENGTHS for cell in CELLS}
 steps_used = {f"{cell}_{T}": [runs[cell, T, s].steps for s in SEEDS] for T in LENGTHS for cell in CELLS}
 solved = {key: sum(v < SOLVED for v in values) for key, values in final_mse.items()}
-lstm_50_solved, gru_50_solved = solved["lstm_50"], solved["gru_50"]
 rnn_50_best = min(best_mse["rnn_50"])  # MSE thấp nhất RNN tanh từng đạt ở T = 50, trên mọi hạt giống
 rnn_10_best = min(best_mse["rnn_10"])
-rnn_10_solved = solved["rnn_10"]
-lstm_50_worst, gru_50_worst = max(final_mse["lstm_50"]), max(final_mse["gru_50"])
 lstm_50_steps_max = max(steps_used["lstm_50"])
 gru_50_steps_max = max(steps_used["gru_50"])
-baseline = BASELINE_MSE
 
 # dòng gradient ‖∂L/∂h_t‖ / ‖∂L/∂h_T‖ ở bước t = 1, hạt giống 0, T = 50: lúc khởi tạo và sau huấn luyện
 first_step_ratio = {
@@ -43,9 +39,6 @@ first_step_ratio = {
     for cell in CELLS
     for when, k in (("init", 0), ("trained", -1))
 }
-rnn_init_ratio, rnn_trained_ratio = first_step_ratio["rnn_init"], first_step_ratio["rnn_trained"]
-lstm_init_ratio, lstm_trained_ratio = first_step_ratio["lstm_init"], first_step_ratio["lstm_trained"]
-gru_init_ratio, gru_trained_ratio = first_step_ratio["gru_init"], first_step_ratio["gru_trained"]
 # cả đường ‖∂L/∂h_t‖ (t = 1..T), hạt giống 0, lúc khởi tạo và sau huấn luyện: trình khám phá ở trang
 # "Minh họa dòng gradient" vẽ lại đúng các đường này
 flow_seed0 = {

@@ -35,7 +35,6 @@ max_loss_value = max(max(r.loss) for r in by_value)
 # mất mát trung bình 50 bước cuối, trung bình trên các hạt giống
 final_loss_norm = sum(sum(r.loss[-50:]) / 50 for r in by_norm) / len(SEEDS)
 final_loss_value = sum(sum(r.loss[-50:]) / 50 for r in by_value) / len(SEEDS)
-median_norm_observed = threshold
 max_pre_clip_norm = max(max(r.grad_norm) for r in by_norm)  # chuẩn trước khi cắt, trong các lần có cắt
 loss_bound = exploding.LOSS_BOUND
 

@@ -14,10 +14,6 @@ results = {rho: linear_flow(rho, seq_len=T, hidden_size=16, seed=0) for rho in R
 max_rel_error = max(float(((r["measured"] - r["theory"]).abs() / r["theory"]).max()) for r in results.values())
 # ‖∂L/∂h_1‖: gradient ở bước đầu tiên, sau T − 1 lần nhân với W_hhᵀ
 first_step = {str(rho): float(r["measured"][0]) for rho, r in results.items()}
-first_step_09 = first_step["0.9"]
-first_step_05 = first_step["0.5"]
-first_step_11 = first_step["1.1"]
-first_step_15 = first_step["1.5"]
 
 fig, ax = plt.subplots(figsize=(7.5, 4.5))
 colors = ["#1f4e9c", "#5aa0d8", "#222222", "#e8893a", "#b2182b"]

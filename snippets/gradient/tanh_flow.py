@@ -17,15 +17,10 @@ dense_scales = [round(float(s), 2) for s in torch.linspace(0.25, 4.0, 16)]
 dense = {s: tanh_flow(s, seq_len=T, hidden_size=32, batch_size=8, seed=0) for s in dense_scales}
 # hệ số nhân trung bình mỗi bước lùi: (‖∂L/∂h_1‖ / ‖∂L/∂h_T‖)^(1/(T−1)); với RNN tuyến tính nó đúng bằng s
 growth = {str(s): growth_per_step(r["measured"]) for s, r in results.items()}
-growth_05 = growth["0.5"]
-growth_15 = growth["1.5"]
-growth_30 = growth["3.0"]
-growth_10 = growth["1.0"]
 saturation_30 = float(results[3.0]["saturation"].mean())  # tỉ lệ nút ẩn có |h| > 0,99, với s = 3
 # tanh chỉ làm gradient nhỏ đi: số đo không bao giờ vượt chặn trên s^(T−t)
 below_bound = all(bool((r["measured"] <= r["bound"] * (1 + 1e-9)).all()) for r in dense.values())
 first_step = {str(s): float(r["measured"][0]) for s, r in results.items()}  # ‖∂L/∂h_1‖
-first_step_30 = first_step["3.0"]
 
 fig, (ax, ax2) = plt.subplots(1, 2, figsize=(11, 4.3), gridspec_kw={"width_ratios": [1.4, 1]})
 colors = ["#1f4e9c", "#5aa0d8", "#222222", "#f0a04b", "#d6604d", "#8b0000"]

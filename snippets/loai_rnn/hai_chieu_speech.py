@@ -70,14 +70,16 @@ for name, bidirectional in (("một chiều", False), ("hai chiều", True)):
     n_params = sum(p.numel() for p in model.parameters())
     print(f"--- RNN {name}: {n_params} tham số ---")
     curves[name] = []
-    for epoch in range(1, EPOCHS + 1):
-        history = train(model, loss_fn, batches, optimizer=optimizer, epochs=1, progress=False)
+
+    def after_epoch(epoch, history):  # rnnlab.train gọi hàm này sau mỗi epoch
         curves[name].append(frame_accuracy(model, test_set))
         if epoch in (1, 5, 10, EPOCHS):
             print(
                 f"epoch {epoch:2d}: mất mát {history.epoch_loss[-1]:.3f}, "
                 f"độ chính xác từng khung (kiểm tra) {curves[name][-1]:.1%}"
             )
+
+    train(model, loss_fn, batches, optimizer=optimizer, epochs=EPOCHS, progress=False, on_epoch=after_epoch)
     models[name] = model
 
 accuracy_uni, accuracy_bi = curves["một chiều"][-1], curves["hai chiều"][-1]

@@ -69,6 +69,12 @@ def test_value_lookup_and_format():
     assert figures.format_value(r, marker, "t.md") == "93,1%"
     assert figures.format_value(r, figures.Marker("value", 1, 0, 0, r.path, "by_cell.lstm", ".2f"), "t") == "0,01"
     assert figures.format_value(r, figures.Marker("value", 1, 0, 0, r.path, "losses.-1", ""), "t") == "2,5"
+    # khoá có dấu chấm (như "1.5" của một dict theo ρ): khoá dài nhất khớp được
+    dotted = fake_result(growth={"1.5": 1.25, "1": {"5": 0.0}})
+    assert (
+        figures.format_value(dotted, figures.Marker("value", 1, 0, 0, dotted.path, "growth.1.5", ".2f"), "t") == "1,25"
+    )
+    assert figures.lookup({"a": [{"0.5": 2}]}, "a.0.0.5") == 2
     # số viết kiểu Việt: phẩy thập phân, chấm ngăn nghìn
     big = fake_result(n=1234567.891)
     assert figures.format_value(big, figures.Marker("value", 1, 0, 0, big.path, "n", ",.2f"), "t") == "1.234.567,89"

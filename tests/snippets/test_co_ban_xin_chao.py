@@ -3,9 +3,8 @@
 
 def test_xin_chao(run_snippet):
     r = run_snippet("snippets/co_ban/xin_chao.py")
-    assert (r.values["T"], r.values["B"], r.values["I"], r.values["H"]) == (30, 1, 1, 4)
     # rnnlab.RNN và torch.nn.RNN cùng trọng số cho cùng đầu ra (trang chủ nêu con số này)
-    assert 0 <= r.values["max_diff"] < 1e-6
+    assert r.values["max_diff"] < 1e-6
     # tanh giữ trạng thái ẩn trong (-1, 1), và mạng không đứng yên ở 0
     assert 0.05 < r.values["h_max"] < 1
     assert "(30, 1, 4)  (T, B, H)" in r.stdout

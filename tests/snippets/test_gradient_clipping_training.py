@@ -4,7 +4,6 @@
 def test_clipping_training(run_snippet):
     r = run_snippet("snippets/gradient/clipping_training.py")
     v = r.values
-    assert v["SEEDS"] == [0, 1, 2]
     # trang: không cắt thì phân kì ở ít nhất 1/3 hạt giống; có cắt (cả hai cách) thì không lần nào
     assert v["diverged_plain"] >= 1
     assert v["diverged_norm"] == 0 and v["diverged_value"] == 0

@@ -12,9 +12,7 @@ def test_tanh_flow(run_snippet):
     assert g["0.9"] < 0.9 and g["1.0"] < 1.0  # với tanh, cả s = 1 cũng biến mất
     assert v["first_step"]["0.5"] < 1e-12
     # trên 1: nổ, nhưng chậm hơn hẳn s mỗi bước (tanh bão hoà)
-    assert 1.0 < v["growth_15"] < 1.3 and 1.0 < v["growth_30"] < 2.0
-    assert v["growth_05"] == g["0.5"] and v["first_step_30"] == v["first_step"]["3.0"]
+    assert 1.0 < g["1.5"] < 1.3 and 1.0 < g["3.0"] < 2.0
     assert v["first_step"]["3.0"] > 1e3
-    assert v["growth_10"] < 1.0
     assert 0.1 < v["saturation_30"] < 0.6
     assert len(r.figures) == 1

@@ -6,18 +6,17 @@ from rnnlab.datasets import number_words
 def test_lstm_parity(run_snippet):
     r = run_snippet("snippets/loai_rnn/lstm_parity.py")
     # rnnlab.LSTM nạp trọng số của torch.nn.LSTM cho cùng h_t, h_n, c_n và cùng gradient
-    assert 0 <= r.values["max_abs_diff"] < 1e-6
-    assert 0 <= r.values["grad_max_abs_diff"] < 1e-6
+    assert r.values["max_abs_diff"] < 1e-6
+    assert r.values["grad_max_abs_diff"] < 1e-6
     assert r.figures == []
 
 
 def test_lstm_translation(run_snippet):
     r = run_snippet("snippets/loai_rnn/lstm_translation.py")
     v = r.values
-    assert v["HIGH"] == 10_000 and v["HIDDEN"] == 64 and v["REVERSE_SOURCE"] is False
     # trang: LSTM dịch đúng hoàn toàn trên 95% số chưa thấy; RNN cơ bản cùng cỡ dưới 30%
     assert 0.95 <= v["accuracy_lstm"] <= 1.0
-    assert 0.0 <= v["accuracy_rnn"] < 0.30
+    assert v["accuracy_rnn"] < 0.30
     assert v["accuracy_lstm"] - v["accuracy_rnn"] > 0.6
     # tập kiểm tra không giao tập huấn luyện
     assert not set(v["train_numbers"]) & set(v["test_numbers"])

@@ -4,8 +4,8 @@
 def test_vanilla_rnn_parity(run_snippet):
     r = run_snippet("snippets/loai_rnn/vanilla_rnn_parity.py")
     # rnnlab.RNN nạp trọng số của torch.nn.RNN cho cùng đầu ra và cùng gradient
-    assert 0 <= r.values["max_abs_diff"] < 1e-6
-    assert 0 <= r.values["grad_max_abs_diff"] < 1e-6
+    assert r.values["max_abs_diff"] < 1e-6
+    assert r.values["grad_max_abs_diff"] < 1e-6
     assert "Sai khác lớn nhất ở đầu ra" in r.stdout
     assert r.figures == []
 
@@ -13,10 +13,9 @@ def test_vanilla_rnn_parity(run_snippet):
 def test_vanilla_rnn_stock(run_snippet):
     r = run_snippet("snippets/loai_rnn/vanilla_rnn_stock.py")
     v = r.values
-    assert v["CSV_PATH"] is None and v["source"] == "giá mô phỏng (GBM)"
+    assert v["source"] == "giá mô phỏng (GBM)"  # không có tệp giá: chuỗi mô phỏng
     # trên GBM, RNN không hơn được "giá mai = giá hôm nay" đáng kể, và cũng không tệ hơn nhiều:
     # trang nói tỉ số RMSE nằm trong [0,97; 1,03]
-    assert v["rmse_naive"] > 0
     assert 0.97 <= v["rmse_ratio"] <= 1.03
     # đoán chiều tăng/giảm: gần tung đồng xu (trang nói trong khoảng 40%–60%)
     assert 0.40 <= v["direction_accuracy"] <= 0.60
