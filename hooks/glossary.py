@@ -86,7 +86,9 @@ def load(path: Path = DATA) -> list[Entry]:
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter="\t", quoting=csv.QUOTE_NONE))
     if not rows or rows[0] != COLUMNS:
         header = rows[0] if rows else []
-        raise PluginError(f"{where}:1: dòng đầu phải là tên các cột {COLUMNS}, nhưng {_columns_problem(header)}: {header}")
+        raise PluginError(
+            f"{where}:1: dòng đầu phải là tên các cột {COLUMNS}, nhưng {_columns_problem(header)}: {header}"
+        )
     entries, seen = [], {}
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
@@ -105,14 +107,14 @@ def load(path: Path = DATA) -> list[Entry]:
     return entries
 
 
-def checked_files() -> list[Path]:
+def checked_files(root: Path = ROOT) -> list[Path]:
     """Các tệp không được dùng từ cần tránh: trang, sổ tay, snippet, mã (docstring, thông báo) của rnnlab."""
     return sorted(
         {
-            *(ROOT / "docs").rglob("*.md"),
-            *(ROOT / "docs" / "notebooks").rglob("*.py"),
-            *(ROOT / "snippets").rglob("*.py"),
-            *(ROOT / "rnnlab").rglob("*.py"),
+            *(root / "docs").rglob("*.md"),
+            *(root / "docs" / "notebooks").rglob("*.py"),
+            *(root / "snippets").rglob("*.py"),
+            *(root / "rnnlab").rglob("*.py"),
         }
     )
 
@@ -134,19 +136,17 @@ def preferred(entry: Entry) -> str:
     return " / ".join(term for term, _, _ in entry.terms())
 
 
-def check_avoided(entries: list[Entry], files: list[Path]) -> list[str]:
-    """Một thông báo cho mỗi lần một từ cần tránh xuất hiện trong ``files``."""
+def check_avoided(entries: list[Entry], texts: dict[str, str]) -> list[str]:
+    """Một thông báo cho mỗi lần một từ cần tránh xuất hiện trong ``texts`` = {tên tệp: nội dung}."""
     found = []
-    texts = {f: nfc(f.read_text(encoding="utf-8")) for f in files}
+    texts = {name: nfc(text) for name, text in texts.items()}
     for entry in entries:
         for term in entry.avoid:
             pattern = avoided_pattern(term)
-            for f, text in texts.items():
-                if not pattern.search(text):
-                    continue
-                for n, _ in avoided_uses(text, pattern):
+            for name, text in texts.items():
+                for n, _ in avoided_uses(text, pattern) if pattern.search(text) else []:
                     found.append(
-                        f"{display(f)}:{n}: '{term}' nằm trong cột avoid của {display(DATA)}; "
+                        f"{name}:{n}: '{term}' nằm trong cột avoid của {display(DATA)}; "
                         f"dùng '{preferred(entry)}' (tiếng Anh: {entry.english})"
                     )
     return found
@@ -190,12 +190,21 @@ _entries: list[Entry] = []
 
 def on_config(config):
     _entries[:] = load()
-    for problem in check_avoided(_entries, checked_files()):
-        log.warning(problem)
     if "abbr" not in config.markdown_extensions:
         raise PluginError("hooks/glossary.py cần phần mở rộng 'abbr' trong markdown_extensions của mkdocs.yml.")
     config.mdx_configs.setdefault("abbr", {})["glossary"] = tooltips(_entries)
     return config
+
+
+def on_files(files, config):
+    # Từ cần tránh: các trang (cả sổ tay) của bản dựng này, và snippets/, rnnlab/ cạnh mkdocs.yml.
+    root = Path(config.config_file_path).parent
+    texts = {f"docs/{f.src_uri}": f.content_string for f in files.documentation_pages()}
+    for path in (*(root / "snippets").rglob("*.py"), *(root / "rnnlab").rglob("*.py")):
+        texts[display(path)] = path.read_text(encoding="utf-8")
+    for problem in check_avoided(_entries, texts):
+        log.warning(problem)
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -65,7 +65,7 @@ def test_avoided_word_typed_with_combining_accents_is_found(tmp_path):
     page = tmp_path / "x.md"
     page.write_text("dòng đầu\n" + unicodedata.normalize("NFD", "Độ dốc nhỏ dần.") + "\n", encoding="utf-8")
     assert "độ dốc" not in page.read_text(encoding="utf-8").lower()  # so sánh thẳng thì không thấy
-    [message] = glossary.check_avoided([entry], [page])
+    [message] = glossary.check_avoided([entry], {page.as_posix(): page.read_text(encoding="utf-8")})
     assert message == (
         f"{page.as_posix()}:2: 'độ dốc' nằm trong cột avoid của docs/_data/glossary.tsv; "
         "dùng 'gradient' (tiếng Anh: gradient)"
