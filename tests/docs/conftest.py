@@ -2,7 +2,8 @@
 
 - ``built_site``: trang dựng một lần (``mkdocs build --strict``, như ``./dev build``) cho cả phiên. Mặc định
   vào một thư mục tạm; biến môi trường ``RNNLAB_SITE_DIR`` đặt thư mục đích (CI: ``site/``, để bước
-  tải trang lên dùng đúng bản dựng mà kiểm thử đã xem, không dựng lần thứ hai).
+  tải trang lên dùng đúng bản dựng mà kiểm thử đã xem, không dựng lần thứ hai). ``RNNLAB_MKDOCS_CONFIG``
+  thay mkdocs.yml (kiểm thử của chính fixture này dựng một trang hỏng).
 - Bản dựng hỏng: kiểm thử đầu tiên cần nó thất bại với các dòng lỗi rồi nhật ký; các kiểm thử sau bỏ qua
   (không in lại cùng nhật ký mười lần).
 - Kiểm thử nào dùng ``built_site`` tự được đánh dấu ``slow`` (``-m "not slow"`` bỏ qua nó).
@@ -73,7 +74,7 @@ def site_build(tmp_path_factory) -> Build:
     """Lần dựng duy nhất của phiên (không tự thất bại: ``built_site`` quyết định ai báo lỗi)."""
     target = os.environ.get("RNNLAB_SITE_DIR")
     site = ROOT / target if target else tmp_path_factory.mktemp("site") / "site"
-    return mkdocs_build(ROOT / "mkdocs.yml", site)
+    return mkdocs_build(Path(os.environ.get("RNNLAB_MKDOCS_CONFIG") or ROOT / "mkdocs.yml"), site)
 
 
 @pytest.fixture

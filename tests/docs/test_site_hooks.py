@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import textwrap
 import unicodedata
 from pathlib import Path
@@ -9,7 +12,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from hooks import assets, figures, runner, slugs
+from hooks import assets, figures, page_check, runner, slugs
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -344,3 +347,38 @@ def test_marker_line_numbers_count_the_front_matter(build_site, tmp_path):
     build = mini_site(build_site, tmp_path, page, {"tot.py": "acc = 0.5\n"})
     assert build.returncode != 0
     assert "docs/index.md:6: <!-- rnnlab:value" in build.output and "biến 'accuracy'" in build.output
+
+
+@pytest.mark.slow  # một phiên pytest lồng
+def test_broken_build_fails_one_test_with_the_errors_first_and_skips_the_rest(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# A\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: thử\nnav:\n  - khong-co.md\n", encoding="utf-8")
+    (tmp_path / "pytest.ini").write_text("[pytest]\nmarkers =\n    slow\n", encoding="utf-8")
+    (tmp_path / "test_x.py").write_text(
+        "".join(f"def test_{k}(built_site):\n    assert built_site.returncode == 0\n\n\n" for k in "abc"),
+        encoding="utf-8",
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "tests.docs.conftest", "-p", "no:cacheprovider", "-rs", "test_x.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=dict(os.environ, PYTHONPATH=str(ROOT), RNNLAB_MKDOCS_CONFIG=str(tmp_path / "mkdocs.yml")),
+    )
+    out = proc.stdout
+    assert "2 skipped, 1 error" in out, out  # lỗi ở bước chuẩn bị của kiểm thử đầu tiên
+    assert out.count("mkdocs build --strict thất bại") == 1
+    errors = out.split("Lỗi:\n", 1)[1]
+    assert errors.startswith("WARNING") and "khong-co.md" in errors.split("\n", 1)[0]  # nguyên nhân đứng đầu
+    assert "Aborted" not in out
+    assert "bản dựng trang thất bại; nhật ký ở test_x.py::test_a" in out
+
+
+def test_page_check_finds_the_page_snippets_and_their_tests():
+    text = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    snippets = page_check.page_snippets(text)
+    assert snippets == ["snippets/co_ban/xin_chao.py"]
+    assert page_check.tests_for(snippets) == ["tests/snippets/test_co_ban_xin_chao.py"]
+    assert page_check.main(["README.md"]) == 2  # không phải trang trong docs/
