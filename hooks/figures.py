@@ -173,10 +173,21 @@ def _resolve(path: str) -> Path:
     return p if p.is_absolute() else ROOT / p
 
 
+def places(where: list[str]) -> str:
+    """``["a.md:3", "a.md:3", "a.md:9", "b.md:1"]`` → ``"a.md:3,9, b.md:1"`` (mỗi trang một lần, không lặp dòng)."""
+    pages: dict[str, list[str]] = {}
+    for w in where:
+        page, _, line = w.rpartition(":")
+        lines = pages.setdefault(page, [])
+        if line not in lines:
+            lines.append(line)
+    return ", ".join(f"{page}:{','.join(lines)}" for page, lines in pages.items())
+
+
 def run_all(uses: dict[str, list[str]]) -> dict[str, runner.SnippetResult]:
     """Chạy (hoặc lấy từ bộ nhớ đệm) mọi snippet trong ``uses`` = {snippet: [nơi dùng]}; lỗi gom lại một lần."""
     missing = [
-        f"{', '.join(where)}: không có snippet {path}" for path, where in uses.items() if not _resolve(path).is_file()
+        f"{places(where)}: không có snippet {path}" for path, where in uses.items() if not _resolve(path).is_file()
     ]
     if missing:
         raise PluginError("Dấu rnnlab nói tới snippet không tồn tại:\n" + "\n".join(missing))
@@ -198,9 +209,9 @@ def run_all(uses: dict[str, list[str]]) -> dict[str, runner.SnippetResult]:
                     seconds = f"{results[path].seconds:.1f}".replace(".", ",")
                     log.info(f"Đã chạy snippet {done}/{len(cold)}: {path} ({seconds} s)")
             except runner.SnippetError as e:
-                errors.append(f"[{', '.join(uses[path])}] {e}")
+                errors.append(f"[{places(uses[path])}] {e}")
             except Exception as e:  # hết giờ, không đọc được kết quả...
-                errors.append(f"[{', '.join(uses[path])}] Snippet {path}: {type(e).__name__}: {e}")
+                errors.append(f"[{places(uses[path])}] Snippet {path}: {type(e).__name__}: {e}")
     if errors:
         raise PluginError("Có snippet chạy lỗi, nên không dựng trang:\n\n" + "\n\n".join(sorted(errors)))
     return results

@@ -1,6 +1,6 @@
 """``./dev check docs/<trang>.md``: kiểm tra nhanh một trang trong lúc viết (khoảng 10 giây khi bộ nhớ đệm đã có).
 
-1. Dựng cả trang web nghiêm ngặt vào ``site/``, như ``./dev build``: mọi cảnh báo của các hook (snippet
+1. Dựng cả trang web nghiêm ngặt (vào một thư mục tạm), như ``./dev build``: mọi cảnh báo của các hook (snippet
    chưa có kiểm thử, khối Python không được chạy, từ cần tránh, ``--8<--`` sai, neo sai, trang ngoài nav)
    và mọi snippet chạy lỗi đều làm bước này thất bại.
 2. pytest trên các khối Python viết thẳng trong trang đó và trên kiểm thử của mọi snippet mà trang
@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -62,9 +63,11 @@ def main(argv: list[str]) -> int:
         print(f"{argv[0]}: không phải một trang .md trong docs/.", file=sys.stderr)
         return 2
     rel = page.relative_to(ROOT).as_posix()
-    if _step("Dựng trang nghiêm ngặt (như ./dev build)", [sys.executable, "-m", "mkdocs", "build", "--strict"]):
-        print(f"\n{rel}: bản dựng thất bại; xem các dòng WARNING/ERROR ở trên.", file=sys.stderr)
-        return 1
+    with tempfile.TemporaryDirectory(prefix="rnnlab-check-") as site:
+        build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site]
+        if _step("Dựng trang nghiêm ngặt (như ./dev build)", build):
+            print(f"\n{rel}: bản dựng thất bại; xem các dòng WARNING/ERROR ở trên.", file=sys.stderr)
+            return 1
     snippets = page_snippets(page.read_text(encoding="utf-8"))
     tests = tests_for(snippets)
     print(f"\nSnippet của trang: {', '.join(snippets) or '(không có)'}")

@@ -356,7 +356,9 @@ def test_broken_build_fails_one_test_with_the_errors_first_and_skips_the_rest(tm
     (tmp_path / "mkdocs.yml").write_text("site_name: thử\nnav:\n  - khong-co.md\n", encoding="utf-8")
     (tmp_path / "pytest.ini").write_text("[pytest]\nmarkers =\n    slow\n", encoding="utf-8")
     (tmp_path / "test_x.py").write_text(
-        "".join(f"def test_{k}(built_site):\n    assert built_site.returncode == 0\n\n\n" for k in "abc"),
+        "from tests.docs.conftest import require_success\n\n\n"
+        "def test_a(site_build):\n    require_success(site_build)\n\n\n"
+        + "".join(f"def test_{k}(built_site):\n    assert built_site.returncode == 0\n\n\n" for k in "bc"),
         encoding="utf-8",
     )
     proc = subprocess.run(
@@ -368,12 +370,12 @@ def test_broken_build_fails_one_test_with_the_errors_first_and_skips_the_rest(tm
         env=dict(os.environ, PYTHONPATH=str(ROOT), RNNLAB_MKDOCS_CONFIG=str(tmp_path / "mkdocs.yml")),
     )
     out = proc.stdout
-    assert "2 skipped, 1 error" in out, out  # lỗi ở bước chuẩn bị của kiểm thử đầu tiên
+    assert "1 failed, 2 skipped" in out, out
     assert out.count("mkdocs build --strict thất bại") == 1
     errors = out.split("Lỗi:\n", 1)[1]
     assert errors.startswith("WARNING") and "khong-co.md" in errors.split("\n", 1)[0]  # nguyên nhân đứng đầu
     assert "Aborted" not in out
-    assert "bản dựng trang thất bại; nhật ký ở test_x.py::test_a" in out
+    assert out.count("nhật ký đầy đủ ở test_site_builds_strict") == 2
 
 
 def test_page_check_finds_the_page_snippets_and_their_tests():
@@ -382,3 +384,22 @@ def test_page_check_finds_the_page_snippets_and_their_tests():
     assert snippets == ["snippets/co_ban/xin_chao.py"]
     assert page_check.tests_for(snippets) == ["tests/snippets/test_co_ban_xin_chao.py"]
     assert page_check.main(["README.md"]) == 2  # không phải trang trong docs/
+
+
+def test_places_name_each_page_once():
+    assert figures.places(["a.md:3", "a.md:3", "a.md:9", "b.md:1"]) == "a.md:3,9, b.md:1"
+
+
+@pytest.mark.slow  # dựng cả trang (từ bộ nhớ đệm) và một phiên pytest lồng
+def test_dev_check_builds_and_runs_the_page_tests():
+    proc = subprocess.run(
+        [sys.executable, "-m", "hooks.page_check", "docs/index.md"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Snippet của trang: snippets/co_ban/xin_chao.py" in proc.stdout
+    assert "tests/snippets/test_co_ban_xin_chao.py" in proc.stdout and " passed" in proc.stdout
+    assert "docs/index.md: ổn." in proc.stdout
