@@ -218,8 +218,9 @@ def on_files(files, config):
 
 
 def on_nav(nav, config, files):
+    in_nav = {page.file.src_uri for page in nav.pages}
     for f in files.documentation_pages():
-        if f.page is None and f.inclusion.is_in_nav():
+        if f.src_uri not in in_nav and f.inclusion.is_in_nav():
             log.warning(
                 f"docs/{f.src_uri}: trang không có trong nav nên không hiện trong mục lục; "
                 f"{nav_hint(f.src_uri, config.config_file_path)}."

@@ -178,6 +178,7 @@ def test_unknown_value_and_missing_snippet_fail_the_build(build_site, tmp_path):
     assert "docs/index.md:1: không có snippet snippets/khong_co_tep_nay.py" in build.output
 
 
+@pytest.mark.slow  # chạy snippet trang chủ hai lần, không dùng bộ nhớ đệm
 def test_figures_are_byte_identical_across_runs(tmp_path, monkeypatch):
     monkeypatch.setattr(runner, "CACHE", tmp_path)
     first = runner.run_snippet("snippets/co_ban/xin_chao.py", use_cache=False)
