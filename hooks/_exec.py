@@ -1,4 +1,8 @@
-"""Tiến trình con của ``runner``: chạy snippet như ``__main__``, rồi lưu hình và các giá trị."""
+"""Tiến trình con của ``runner``: chạy snippet như ``__main__``, rồi lưu hình và các giá trị.
+
+Snippet lỗi: traceback in ra bắt đầu từ chính snippet (không có khung của tệp này hay của runpy),
+rồi thoát với mã 1.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import json
 import numbers
 import runpy
 import sys
+import traceback
 from pathlib import Path
 
 
@@ -39,14 +44,29 @@ def _title(fig) -> str:
     return " · ".join(t for ax in fig.axes if (t := ax.get_title().strip()))
 
 
-def main(snippet: str, out_dir: str) -> None:
+def _run(snippet: str) -> dict:
+    """Chạy snippet; lỗi thì in traceback từ khung đầu tiên của snippet trở đi và thoát."""
+    try:
+        return runpy.run_path(snippet, run_name="__main__")
+    except Exception as e:
+        tb = e.__traceback__
+        target = str(Path(snippet).resolve())
+        # bỏ các khung của _exec.py và runpy trước khung đầu tiên của snippet
+        while tb is not None and str(Path(tb.tb_frame.f_code.co_filename).resolve()) != target:
+            tb = tb.tb_next
+        traceback.print_exception(type(e), e, tb, file=sys.stderr)
+        sys.stderr.flush()
+        raise SystemExit(1) from None
+
+
+def main(snippet: str, out_dir: str, svg_limit: int) -> None:
     import matplotlib
 
     matplotlib.use("Agg", force=True)
     matplotlib.rcParams["svg.hashsalt"] = "rnnlab"
     import matplotlib.pyplot as plt
 
-    ns = runpy.run_path(snippet, run_name="__main__")
+    ns = _run(snippet)
     sys.stdout.flush()
     out, stem = Path(out_dir), Path(snippet).stem
     names, titles = [], []
@@ -55,7 +75,7 @@ def main(snippet: str, out_dir: str) -> None:
         titles.append(_title(fig))
         name = f"{stem}-{k}.svg"
         fig.savefig(out / name, format="svg", metadata={"Date": None}, bbox_inches="tight")
-        if (out / name).stat().st_size > 600_000:
+        if (out / name).stat().st_size > svg_limit:
             (out / name).unlink()
             name = f"{stem}-{k}.png"
             fig.savefig(out / name, format="png", dpi=110, metadata={"Software": None}, bbox_inches="tight")
@@ -73,4 +93,4 @@ def main(snippet: str, out_dir: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], int(sys.argv[3]))

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import dataclasses
+import logging
 import os
 import posixpath
 import re
@@ -36,12 +37,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import runner  # noqa: E402
+from hooks import fences, runner  # noqa: E402
 
+log = logging.getLogger("mkdocs.plugins.rnnlab")
 FIGURE_DIR = "figures"  # hình nằm ở site/figures/<mục>/<tên>-<k>.svg
 
-_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 _ANY = re.compile(r"<!--\s*rnnlab:(?P<kind>[\w-]*)(?P<args>.*?)-->")
 _RUN_LINE = re.compile(r"^(?P<indent>[ \t]*)<!--\s*rnnlab:run\s+(?P<path>\S+)\s*-->\s*$")
 KINDS = {"run", "value", "glossary"}  # "glossary" thuộc hooks/glossary.py
@@ -57,32 +57,26 @@ class Marker:
     name: str = ""
     fmt: str = ""
     indent: str = ""
+    offset: int = 0  # số dòng front matter trước ``line``: dòng trong tệp là ``line + offset``
+
+    @property
+    def file_line(self) -> int:
+        return self.line + self.offset
 
 
-def _outside_code(text: str):
-    """Các dòng (số dòng, dòng) nằm ngoài khối mã có rào; mã nội dòng được thay bằng dấu cách."""
-    fence = None  # (kí tự, độ dài) của khối mã đang mở
-    for number, line in enumerate(text.split("\n"), start=1):
-        m = _FENCE.match(line)
-        if fence is None:
-            if m and not (m["fence"][0] == "`" and "`" in m["info"]):
-                fence = (m["fence"][0], len(m["fence"]))
-                continue
-            yield number, _CODE_SPAN.sub(lambda s: " " * len(s.group()), line)
-        elif m and m["fence"][0] == fence[0] and len(m["fence"]) >= fence[1] and not m["info"].strip():
-            fence = None
+def scan(text: str, where: str = "trang", offset: int = 0) -> list[Marker]:
+    """Mọi dấu ``rnnlab:run`` / ``rnnlab:value`` trong ``text`` (ngoài khối mã); dấu viết sai thì báo lỗi.
 
-
-def scan(text: str, where: str = "trang") -> list[Marker]:
-    """Mọi dấu ``rnnlab:run`` / ``rnnlab:value`` trong ``text`` (ngoài khối mã); dấu viết sai thì báo lỗi."""
+    ``offset``: số dòng front matter đã cắt khỏi ``text`` (thông báo nêu dòng của tệp nguồn).
+    """
     if "rnnlab:" not in text:
         return []
     lines = text.split("\n")
     markers = []
-    for number, masked in _outside_code(text):
+    for number, masked in fences.outside_code(text):
         for m in _ANY.finditer(masked):
             kind, args = m["kind"], m["args"].split()
-            here = f"{where}:{number}"
+            here = f"{where}:{number + offset}"
             if kind not in KINDS:
                 raise PluginError(
                     f"{here}: dấu lạ <!-- rnnlab:{kind} ... -->; chỉ có rnnlab:run, rnnlab:value "
@@ -95,7 +89,7 @@ def scan(text: str, where: str = "trang") -> list[Marker]:
                         f"{here}: dấu rnnlab:run phải đứng riêng một dòng, đúng dạng "
                         f"<!-- rnnlab:run snippets/<mục>/<tên>.py -->, nhưng gặp: {m.group()}"
                     )
-                markers.append(Marker("run", number, m.start(), m.end(), args[0], indent=full["indent"]))
+                markers.append(Marker("run", number, m.start(), m.end(), args[0], indent=full["indent"], offset=offset))
             elif kind == "value":
                 if len(args) not in (2, 3):
                     raise PluginError(
@@ -103,7 +97,7 @@ def scan(text: str, where: str = "trang") -> list[Marker]:
                         f"nhưng gặp: {m.group()}"
                     )
                 fmt = args[2] if len(args) == 3 else ""
-                markers.append(Marker("value", number, m.start(), m.end(), args[0], args[1], fmt))
+                markers.append(Marker("value", number, m.start(), m.end(), args[0], args[1], fmt, offset=offset))
     return markers
 
 
@@ -132,14 +126,14 @@ def format_value(result: runner.SnippetResult, marker: Marker, where: str) -> st
     except KeyError:
         names = ", ".join(sorted(result.values)) or "(không có)"
         raise PluginError(
-            f"{where}:{marker.line}: <!-- rnnlab:value {marker.path} {marker.name} ... --> nói tới "
+            f"{where}:{marker.file_line}: <!-- rnnlab:value {marker.path} {marker.name} ... --> nói tới "
             f"biến '{marker.name}', nhưng snippet {marker.path} không có biến đó. Các biến nó có: {names}"
         ) from None
     try:
         text = format(value, marker.fmt)
     except (ValueError, TypeError) as e:
         raise PluginError(
-            f"{where}:{marker.line}: không định dạng được {marker.name} = {value!r} bằng '{marker.fmt}': {e}"
+            f"{where}:{marker.file_line}: không định dạng được {marker.name} = {value!r} bằng '{marker.fmt}': {e}"
         ) from None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         # cách viết số của tiếng Việt: dấu phẩy thập phân, dấu chấm ngăn nghìn (0,93; 1.000)
@@ -149,8 +143,7 @@ def format_value(result: runner.SnippetResult, marker: Marker, where: str) -> st
 
 def figure_uri(snippet: str, name: str) -> str:
     """``snippets/gradient/x.py`` + ``x-1.svg`` → ``figures/gradient/x-1.svg`` (đường dẫn trong trang web)."""
-    folder = posixpath.dirname(snippet)
-    folder = folder[len("snippets/") :] if folder.startswith("snippets/") else folder.strip("/")
+    folder = posixpath.dirname(runner.under_snippets(snippet))
     return posixpath.join(FIGURE_DIR, folder, name) if folder else posixpath.join(FIGURE_DIR, name)
 
 
@@ -184,26 +177,45 @@ def _resolve(path: str) -> Path:
     return p if p.is_absolute() else ROOT / p
 
 
+def places(where: list[str]) -> str:
+    """``["a.md:3", "a.md:3", "a.md:9", "b.md:1"]`` → ``"a.md:3,9, b.md:1"`` (mỗi trang một lần, không lặp dòng)."""
+    pages: dict[str, list[str]] = {}
+    for w in where:
+        page, _, line = w.rpartition(":")
+        lines = pages.setdefault(page, [])
+        if line not in lines:
+            lines.append(line)
+    return ", ".join(f"{page}:{','.join(lines)}" for page, lines in pages.items())
+
+
 def run_all(uses: dict[str, list[str]]) -> dict[str, runner.SnippetResult]:
     """Chạy (hoặc lấy từ bộ nhớ đệm) mọi snippet trong ``uses`` = {snippet: [nơi dùng]}; lỗi gom lại một lần."""
     missing = [
-        f"{', '.join(where)}: không có snippet {path}" for path, where in uses.items() if not _resolve(path).is_file()
+        f"{places(where)}: không có snippet {path}" for path, where in uses.items() if not _resolve(path).is_file()
     ]
     if missing:
         raise PluginError("Dấu rnnlab nói tới snippet không tồn tại:\n" + "\n".join(missing))
     deps = runner.deps_hash()
     results, errors = {}, []
+    cold = [p for p in uses if not runner.is_cached(_resolve(p), deps)]
+    if cold:
+        log.info(f"Chạy {len(cold)} snippet chưa có trong bộ nhớ đệm (lần dựng đầu tiên mất vài phút)…")
     workers = max(1, min(len(uses), os.cpu_count() or 1))
     with concurrent.futures.ThreadPoolExecutor(workers) as pool:
         futures = {pool.submit(runner.run_snippet, _resolve(p), deps=deps): p for p in uses}
+        done = 0
         for future in concurrent.futures.as_completed(futures):
             path = futures[future]
+            done += path in cold
             try:
                 results[path] = future.result()
+                if path in cold:
+                    seconds = f"{results[path].seconds:.1f}".replace(".", ",")
+                    log.info(f"Đã chạy snippet {done}/{len(cold)}: {path} ({seconds} s)")
             except runner.SnippetError as e:
-                errors.append(f"[{', '.join(uses[path])}] {e}")
+                errors.append(f"[{places(uses[path])}] {e}")
             except Exception as e:  # hết giờ, không đọc được kết quả...
-                errors.append(f"[{', '.join(uses[path])}] Snippet {path}: {type(e).__name__}: {e}")
+                errors.append(f"[{places(uses[path])}] Snippet {path}: {type(e).__name__}: {e}")
     if errors:
         raise PluginError("Có snippet chạy lỗi, nên không dựng trang:\n\n" + "\n\n".join(sorted(errors)))
     return results
@@ -239,13 +251,13 @@ def on_page_markdown(markdown, page, config, files):
     uri = page.file.src_uri
     if not uri.endswith(".md"):
         return markdown
-    markers = scan(markdown, f"docs/{uri}")
+    markers = scan(markdown, f"docs/{uri}", fences.line_offset(page.file.content_string, markdown))
     if not markers:
         return markdown
     # Trang sửa trong lúc đang dựng (mkdocs serve) có thể có dấu mới: chạy nốt ở đây.
     uses: dict[str, list[str]] = {}
     for m in markers:
-        uses.setdefault(m.path, []).append(f"docs/{uri}:{m.line}")
+        uses.setdefault(m.path, []).append(f"docs/{uri}:{m.file_line}")
     _run_into(uses, files, config)
     lines = markdown.split("\n")
     by_line: dict[int, list[Marker]] = {}

@@ -1,10 +1,14 @@
 """Hook MkDocs: bảng thuật ngữ và chú giải khi rê chuột, cả hai từ một tệp duy nhất ``docs/_data/glossary.tsv``.
 
-Tệp TSV có năm cột: ``english``, ``vietnamese`` (từ dùng trên trang), ``synonyms`` (cũng gặp, cách nhau
-bằng ``;``), ``avoid`` (không dùng), ``note``. Một ô có thể chứa vài thuật ngữ cách nhau bằng `` / ``
-(cặp với cột tiếng Anh theo thứ tự khi số lượng bằng nhau); phần trong ngoặc là phần giải thích.
+Tệp TSV có năm cột phân cách bằng tab: ``english``, ``vietnamese`` (từ dùng trên trang), ``synonyms``
+(cũng gặp, cách nhau bằng ``;``), ``avoid`` (không dùng), ``note``. Một ô có thể chứa vài thuật ngữ cách
+nhau bằng `` / `` (cặp với cột tiếng Anh theo thứ tự khi số lượng bằng nhau); phần trong ngoặc là phần
+giải thích. Các cột trống ở cuối dòng có thể bỏ (trình soạn thảo hay xoá tab thừa cuối dòng); tệp được
+chuẩn hoá NFC khi đọc (chữ gõ bằng dấu tổ hợp cũng khớp).
 
 - Trên trang có dấu ``<!-- rnnlab:glossary -->`` (docs/thuat-ngu.md), dấu đó thành bảng thuật ngữ.
+- Từ trong cột ``avoid`` xuất hiện trong trang, snippet, sổ tay hay docstring của rnnlab: bản dựng cảnh
+  báo (nêu tệp, dòng và từ nên dùng); ``tests/docs/test_site_glossary.py`` là phép kiểm chính thức.
 - Mọi trang khác: mỗi thuật ngữ tiếng Việt có chú giải (tiếng Anh) khi rê chuột, nhờ tuỳ chọn
   ``glossary`` của phần mở rộng ``abbr`` (Material hiện nó thành tooltip). Thuật ngữ một âm tiết
   (``chuỗi``, ``cổng``...) và thuật ngữ trùng tiếng Anh (``gradient``) không có chú giải để trang
@@ -15,7 +19,10 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import io
+import logging
 import re
+import unicodedata
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -24,6 +31,17 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "docs" / "_data" / "glossary.tsv"
 MARKER = re.compile(r"^[ \t]*<!--\s*rnnlab:glossary\s*-->[ \t]*$", re.M)
 COLUMNS = ["english", "vietnamese", "synonyms", "avoid", "note"]
+log = logging.getLogger("mkdocs.plugins.rnnlab")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def display(path: Path) -> str:
+    """Đường dẫn tính từ gốc repo nếu nằm trong repo, nếu không thì đường dẫn tuyệt đối."""
+    path = Path(path).resolve()
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.as_posix()
 
 
 @dataclasses.dataclass
@@ -51,25 +69,87 @@ def _split(cell: str) -> list[str]:
     return [s.strip() for s in cell.split(";") if s.strip()]
 
 
+def _columns_problem(row: list[str]) -> str:
+    return (
+        f"tìm thấy {len(row)} trong {len(COLUMNS)} cột phân cách bằng tab ({', '.join(COLUMNS)}); "
+        f"nếu trình soạn thảo đã đổi tab thành dấu cách, đổi lại (.editorconfig giữ tab cho *.tsv)"
+    )
+
+
 def load(path: Path = DATA) -> list[Entry]:
-    """Đọc bảng thuật ngữ; dòng thiếu cột hoặc thuật ngữ trùng làm bản dựng dừng."""
-    with open(path, encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    """Đọc bảng thuật ngữ; dòng thiếu hai cột đầu, thừa cột, hoặc thuật ngữ trùng làm bản dựng dừng.
+
+    Dòng thiếu các cột cuối (``note``, ``avoid``...) được coi là các cột đó trống.
+    """
+    where = display(path)
+    text = nfc(Path(path).read_text(encoding="utf-8"))
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter="\t", quoting=csv.QUOTE_NONE))
     if not rows or rows[0] != COLUMNS:
-        raise PluginError(f"{path.name}: dòng đầu phải là các cột {COLUMNS}, nhưng là {rows[:1]}")
+        header = rows[0] if rows else []
+        raise PluginError(
+            f"{where}:1: dòng đầu phải là tên các cột {COLUMNS}, nhưng {_columns_problem(header)}: {header}"
+        )
     entries, seen = [], {}
     for number, row in enumerate(rows[1:], start=2):
-        if not any(row):
+        if not any(cell.strip() for cell in row):
             continue
-        if len(row) != len(COLUMNS) or not row[0].strip() or not row[1].strip():
-            raise PluginError(f"{path.name}:{number}: cần {len(COLUMNS)} cột và hai cột đầu không trống: {row}")
+        if not 2 <= len(row) <= len(COLUMNS):
+            raise PluginError(f"{where}:{number}: {_columns_problem(row)}: {row}")
+        row = row + [""] * (len(COLUMNS) - len(row))
+        if not row[0].strip() or not row[1].strip():
+            raise PluginError(f"{where}:{number}: hai cột đầu (english, vietnamese) không được trống: {row}")
         entry = Entry(row[0].strip(), row[1].strip(), _split(row[2]), _split(row[3]), row[4].strip())
         for term, _, _ in entry.terms():
             if term in seen:
-                raise PluginError(f"{path.name}:{number}: thuật ngữ '{term}' đã có ở dòng {seen[term]}")
+                raise PluginError(f"{where}:{number}: thuật ngữ '{term}' đã có ở dòng {seen[term]}")
             seen[term] = number
         entries.append(entry)
     return entries
+
+
+def checked_files(root: Path = ROOT) -> list[Path]:
+    """Các tệp không được dùng từ cần tránh: trang, sổ tay, snippet, mã (docstring, thông báo) của rnnlab."""
+    return sorted(
+        {
+            *(root / "docs").rglob("*.md"),
+            *(root / "docs" / "notebooks").rglob("*.py"),
+            *(root / "snippets").rglob("*.py"),
+            *(root / "rnnlab").rglob("*.py"),
+        }
+    )
+
+
+def avoided_pattern(term: str) -> re.Pattern:
+    """Từ cần tránh đứng riêng (không nằm trong từ khác); viết thường thì không phân biệt hoa thường."""
+    term = nfc(term)
+    flags = re.I if term == term.lower() else 0  # từ có chữ hoa (như "Grus"): đúng như viết
+    return re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)", flags)
+
+
+def avoided_uses(text: str, pattern: re.Pattern) -> list[tuple[int, str]]:
+    """[(số dòng, dòng)] của ``text`` (chuẩn hoá NFC trước) có từ ``pattern``."""
+    return [(n, line.strip()) for n, line in enumerate(nfc(text).split("\n"), start=1) if pattern.search(line)]
+
+
+def preferred(entry: Entry) -> str:
+    """Từ nên dùng thay cho các từ ``avoid`` của ``entry``: cột ``vietnamese``, bỏ phần trong ngoặc."""
+    return " / ".join(term for term, _, _ in entry.terms())
+
+
+def check_avoided(entries: list[Entry], texts: dict[str, str]) -> list[str]:
+    """Một thông báo cho mỗi lần một từ cần tránh xuất hiện trong ``texts`` = {tên tệp: nội dung}."""
+    found = []
+    texts = {name: nfc(text) for name, text in texts.items()}
+    for entry in entries:
+        for term in entry.avoid:
+            pattern = avoided_pattern(term)
+            for name, text in texts.items():
+                for n, _ in avoided_uses(text, pattern) if pattern.search(text) else []:
+                    found.append(
+                        f"{name}:{n}: '{term}' nằm trong cột avoid của {display(DATA)}; "
+                        f"dùng '{preferred(entry)}' (tiếng Anh: {entry.english})"
+                    )
+    return found
 
 
 def tooltips(entries: list[Entry]) -> dict[str, str]:
@@ -114,6 +194,17 @@ def on_config(config):
         raise PluginError("hooks/glossary.py cần phần mở rộng 'abbr' trong markdown_extensions của mkdocs.yml.")
     config.mdx_configs.setdefault("abbr", {})["glossary"] = tooltips(_entries)
     return config
+
+
+def on_files(files, config):
+    # Từ cần tránh: các trang (cả sổ tay) của bản dựng này, và snippets/, rnnlab/ cạnh mkdocs.yml.
+    root = Path(config.config_file_path).parent
+    texts = {f"docs/{f.src_uri}": f.content_string for f in files.documentation_pages()}
+    for path in (*(root / "snippets").rglob("*.py"), *(root / "rnnlab").rglob("*.py")):
+        texts[display(path)] = path.read_text(encoding="utf-8")
+    for problem in check_avoided(_entries, texts):
+        log.warning(problem)
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -35,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_ROOT = Path(os.environ.get("RNNLAB_CACHE_DIR") or ROOT / ".cache")
 CACHE = CACHE_ROOT / "snippets"
+SNIPPETS = "snippets/"  # thư mục của các snippet, tính từ gốc repo
 SVG_LIMIT = 600_000  # byte; hình SVG nặng hơn được lưu thành PNG
 TIMEOUT = 300  # giây cho một snippet
 
@@ -101,10 +102,25 @@ def _display(full: Path) -> str:
         return full.as_posix()
 
 
+def under_snippets(rel: str) -> str:
+    """``snippets/gradient/x.py`` → ``gradient/x.py``; đường dẫn khác chỉ bỏ ``/`` ở đầu (``/tmp/x.py`` → ``tmp/x.py``).
+
+    Một chỗ duy nhất biết tiền tố ``snippets/``: tên thư mục đệm, đường dẫn hình trong trang web.
+    """
+    return rel[len(SNIPPETS) :] if rel.startswith(SNIPPETS) else rel.strip("/")
+
+
 def _slot(rel: str) -> str:
     """Tên thư mục đệm của một snippet (không kể khoá): ``snippets/gradient/x.py`` → ``gradient__x``."""
-    stem = rel[len("snippets/") :] if rel.startswith("snippets/") else rel.strip("/")
-    return stem.removesuffix(".py").replace("/", "__")
+    return under_snippets(rel).removesuffix(".py").replace("/", "__")
+
+
+def is_cached(path, deps: str | None = None) -> bool:
+    """Snippet ``path`` đã có kết quả trong bộ nhớ đệm chưa (``run_snippet`` sẽ không phải chạy nó)."""
+    full = Path(path) if Path(path).is_absolute() else ROOT / path
+    if not full.is_file():
+        return False
+    return (CACHE / f"{_slot(_display(full))}-{cache_key(full, deps)}" / "result.json").is_file()
 
 
 def run_snippet(path, use_cache: bool = True, deps: str | None = None) -> SnippetResult:
@@ -131,7 +147,7 @@ def run_snippet(path, use_cache: bool = True, deps: str | None = None) -> Snippe
     env.setdefault("OMP_NUM_THREADS", "1")
     start = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "hooks._exec", str(full), str(tmp)],
+        [sys.executable, "-m", "hooks._exec", str(full), str(tmp), str(SVG_LIMIT)],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -4,8 +4,9 @@
 - ``zizmor --offline`` không có phát hiện nào (không dùng tệp cấu hình, không tôn trọng chú thích bỏ qua).
 - Mọi ``uses:`` ghim vào commit đủ 40 ký tự hex, kèm thẻ phiên bản trong chú thích.
 - Không có ``pull_request_target`` (hay ``workflow_run``); quyền mặc định rỗng, mỗi job xin quyền riêng.
-- Workflow CI chạy lệnh kiểm thử của README (``./dev test``), dựng trang (``./dev build``) và tải
-  ``site/`` lên làm artifact; workflow Pages dựng rồi đăng bằng các action Pages chính thức.
+- Workflow CI chạy lệnh kiểm thử của README (``./dev test``), lệnh này dựng trang một lần vào ``site/``
+  (``RNNLAB_SITE_DIR``), rồi tải ``site/`` lên làm artifact; workflow Pages làm như vậy rồi đăng bằng
+  các action Pages chính thức. Không workflow nào dựng trang lần thứ hai bằng ``./dev build``.
 
 Hai công cụ được gọi từ thư mục ``bin`` của chính môi trường Python đang chạy kiểm thử.
 """
@@ -194,9 +195,9 @@ def test_ci_runs_the_readme_commands_and_uploads_the_site():
     ((wf, job),) = found
     assert "main" not in (triggers(wf).get("push") or {}).get("branches", []), "đẩy lên main là việc của pages.yml"
     lines = run_lines(job)
-    assert "./dev test" in lines and "./dev build" in lines, lines
-    assert lines.index("./dev test") < lines.index("./dev build")
+    assert "./dev test" in lines and "./dev build" not in lines, lines  # trang dựng một lần, trong kiểm thử
     env = {**wf.get("env", {}), **job.get("env", {})}
+    assert env.get("RNNLAB_SITE_DIR") == "site", "kiểm thử phải dựng vào site/ để bước tải lên dùng bản đó"
     assert env.get("PIP_EXTRA_INDEX_URL") == "https://download.pytorch.org/whl/cpu", "torch phải lấy bản CPU"
     by_action = {action(s): s for s in steps(job)}
     assert str(by_action["actions/setup-python"]["with"]["python-version"]) == "3.11"
@@ -204,7 +205,7 @@ def test_ci_runs_the_readme_commands_and_uploads_the_site():
     upload = by_action["actions/upload-artifact"]["with"]
     assert upload["path"].rstrip("/") == "site" and upload["if-no-files-found"] == "error"
     order = [action(s) or s.get("run", "").strip() for s in steps(job)]
-    assert order.index("./dev build") < order.index("actions/upload-artifact")
+    assert order.index("./dev test") < order.index("actions/upload-artifact")
 
 
 def test_pages_builds_then_deploys():
@@ -221,7 +222,8 @@ def test_pages_builds_then_deploys():
     build, deploy = jobs["build"], jobs["deploy"]
     build_actions = [action(s) for s in steps(build)]
     assert PAGES_ACTIONS[0] in build_actions and PAGES_ACTIONS[1] in build_actions
-    assert "./dev build" in run_lines(build)
+    assert "./dev test" in run_lines(build) and "./dev build" not in run_lines(build)
+    assert {**wf.get("env", {}), **build.get("env", {})}.get("RNNLAB_SITE_DIR") == "site"
     upload = next(s for s in steps(build) if action(s) == "actions/upload-pages-artifact")
     assert upload["with"]["path"].rstrip("/") == "site"
     assert deploy["needs"] in ("build", ["build"])
@@ -248,12 +250,14 @@ def test_dev_script_has_every_subcommand_the_workflows_run():
         for line in run_lines(job)
         if line.startswith("./dev ")
     }
-    assert used >= {"test", "build"}
+    assert used >= {"test"}
     missing = used - set(cases)
     assert not missing, f"./dev chưa có lệnh con {sorted(missing)} mà workflow gọi"
     mkdocs_yml = ROOT / "mkdocs.yml"
     strict_in_config = mkdocs_yml.exists() and re.search(r"^strict:\s*true", mkdocs_yml.read_text(), re.M)
     assert "--strict" in cases["build"] or strict_in_config, "./dev build phải dựng ở chế độ nghiêm ngặt"
+    conftest = (ROOT / "tests" / "docs" / "conftest.py").read_text(encoding="utf-8")
+    assert '"build", "--strict"' in conftest and "RNNLAB_SITE_DIR" in conftest  # bản dựng của kiểm thử = ./dev build
 
 
 def test_ci_command_is_the_readme_command():

@@ -1,4 +1,14 @@
-"""Phần chung của các kiểm thử trang web: một lần dựng trang cho cả phiên kiểm thử."""
+"""Phần chung của các kiểm thử trang web: một lần dựng trang cho cả phiên kiểm thử.
+
+- ``built_site``: trang dựng một lần (``mkdocs build --strict``, như ``./dev build``) cho cả phiên. Mặc định
+  vào một thư mục tạm; biến môi trường ``RNNLAB_SITE_DIR`` đặt thư mục đích (CI: ``site/``, để bước
+  tải trang lên dùng đúng bản dựng mà kiểm thử đã xem, không dựng lần thứ hai). ``RNNLAB_MKDOCS_CONFIG``
+  thay mkdocs.yml (kiểm thử của chính fixture này dựng một trang hỏng).
+- Bản dựng hỏng: chỉ ``tests/docs/test_site_build.py::test_site_builds_strict`` thất bại, với các dòng
+  lỗi trước rồi cuối nhật ký; mọi kiểm thử dùng ``built_site`` bỏ qua (không in lại cùng nhật ký mười lần).
+  ``built_site`` giữ phạm vi phiên, để fixture phạm vi phiên khác (máy chủ HTTP, trình duyệt) dùng được nó.
+- Kiểm thử nào dùng ``site_build``/``built_site`` tự được đánh dấu ``slow`` (``-m "not slow"`` bỏ qua nó).
+"""
 
 from __future__ import annotations
 
@@ -42,10 +52,39 @@ def build_site():
     return mkdocs_build
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Build:
-    """Trang dựng một lần (nghiêm ngặt) vào thư mục tạm, dùng chung bộ nhớ đệm snippet với kiểm thử."""
-    build = mkdocs_build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "site_build" in getattr(item, "fixturenames", ()):  # built_site cũng dùng nó
+            item.add_marker(pytest.mark.slow)
+
+
+def failure_report(build: Build) -> str:
+    """Các dòng lỗi/cảnh báo trước (chúng là nguyên nhân), rồi phần cuối nhật ký; bỏ dòng "Aborted…" của MkDocs."""
+    lines = build.output.splitlines()
+    problems = [line for line in lines if line.startswith(("ERROR", "WARNING"))]
+    tail = "\n".join(line for line in lines[-80:] if not line.startswith("Aborted"))
+    head = "\n".join(problems) or "(MkDocs không in dòng ERROR/WARNING nào)"
+    return f"mkdocs build --strict thất bại (mã thoát {build.returncode}).\n\nLỗi:\n{head}\n\nCuối nhật ký:\n{tail}"
+
+
+def require_success(build: Build) -> None:
+    """Kiểm thử duy nhất báo bản dựng hỏng (tests/docs/test_site_build.py), với nhật ký đầy đủ."""
     if build.returncode != 0:
-        pytest.fail(f"mkdocs build --strict thất bại:\n{build.output[-6000:]}", pytrace=False)
-    return build
+        pytest.fail(failure_report(build), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory) -> Build:
+    """Lần dựng duy nhất của phiên; không tự thất bại (``require_success`` báo lỗi, một lần)."""
+    target = os.environ.get("RNNLAB_SITE_DIR")
+    site = ROOT / target if target else tmp_path_factory.mktemp("site") / "site"
+    return mkdocs_build(Path(os.environ.get("RNNLAB_MKDOCS_CONFIG") or ROOT / "mkdocs.yml"), site)
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build) -> Build:
+    """Trang đã dựng (nghiêm ngặt), dùng chung bộ nhớ đệm snippet với kiểm thử. Bản dựng hỏng: bỏ qua."""
+    if site_build.returncode != 0:
+        first = next((line for line in site_build.output.splitlines() if line.startswith(("ERROR", "WARNING"))), "")
+        pytest.skip(f"bản dựng trang thất bại ({first[:200]}); nhật ký đầy đủ ở test_site_builds_strict")
+    return site_build

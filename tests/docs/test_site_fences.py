@@ -7,7 +7,6 @@ Python trong docs/ rồi so với những gì pytest thật sự thu thập (v�
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 import subprocess
@@ -16,55 +15,17 @@ from pathlib import Path
 
 import pytest
 
+from hooks import checks, fences
+
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
-PYTHON_LANGS = {"py", "python", "python3", "pycon"}
-_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*?)[ \t]*$")
-_INCLUDE = re.compile(r"""^-+8<-+[ \t]+(['"])(?P<path>[^'"]+)\1$""")
 
 
-@dataclasses.dataclass
-class Fence:
-    file: str  # đường dẫn tính từ gốc repo
-    line: int  # dòng mở khối (từ 1)
-    indent: str
-    lang: str
-    options: set
-    body: list
-
-
-def parse_info(info: str) -> tuple[str, set]:
-    """``{.python notest title="x"}`` → ("python", {"notest", 'title="x"'}); ``python a`` → ("python", {"a"})."""
-    if info.startswith("{"):
-        parts = info.strip("{} ").split()
-        lang = next((p[1:] for p in parts if p.startswith(".")), "")
-        return lang, {p for p in parts if not p.startswith(".")}
-    parts = info.split()
-    return (parts[0] if parts else ""), set(parts[1:])
-
-
-def fences(text: str, file: str) -> list[Fence]:
-    """Mọi khối mã có rào trong ``text``, ở mọi mức thụt lề; khối lồng trong khối khác không tính."""
-    out, current = [], None
-    for number, line in enumerate(text.split("\n"), start=1):
-        m = _FENCE.match(line)
-        if current is None:
-            if m and not (m["fence"][0] == "`" and "`" in m["info"]):
-                lang, options = parse_info(m["info"])
-                current = (m["fence"], Fence(file, number, m["indent"], lang, options, []))
-        elif m and m["fence"][0] == current[0][0] and len(m["fence"]) >= len(current[0]) and not m["info"]:
-            out.append(current[1])
-            current = None
-        else:
-            current[1].body.append(line)
-    return out
-
-
-def python_fences() -> list[Fence]:
+def python_fences() -> list[fences.Fence]:
     found = []
     for md in sorted(DOCS.rglob("*.md")):
         rel = md.relative_to(ROOT).as_posix()
-        found += [f for f in fences(md.read_text(encoding="utf-8"), rel) if f.lang.lower() in PYTHON_LANGS]
+        found += [f for f in fences.fences(md.read_text(encoding="utf-8"), rel) if f.is_python]
     return found
 
 
@@ -81,37 +42,6 @@ def collected_fences() -> set[tuple[str, int]]:
     assert proc.returncode in (0, 5), f"pytest --collect-only docs thất bại:\n{proc.stdout}\n{proc.stderr}"
     items = re.findall(r"^(docs/\S+?\.md)::\S*?\[line:(\d+)\]", proc.stdout, re.M)
     return {(file, int(line)) for file, line in items}
-
-
-def snippet_test_files() -> list[Path]:
-    """Các tệp kiểm thử có thể kiểm thử một snippet (không tính kiểm thử của chính trang web ở tests/docs/)."""
-    return [p for p in sorted((ROOT / "tests").rglob("test_*.py")) if (ROOT / "tests" / "docs") not in p.parents]
-
-
-def all_test_text() -> str:
-    """Nội dung mọi tệp kiểm thử, để tìm xem một snippet có được nhắc tới không."""
-    return "\n".join(p.read_text(encoding="utf-8") for p in snippet_test_files())
-
-
-def include_problem(fence: Fence, tests_text: str) -> str | None:
-    """Lý do một khối ``notest`` không hợp lệ, hoặc None nếu nó chỉ nhúng các tệp có kiểm thử."""
-    lines = [line.strip() for line in fence.body if line.strip()]
-    if not lines:
-        return "khối notest rỗng"
-    for line in lines:
-        m = _INCLUDE.match(line)
-        if not m:
-            return f"khối notest chứa mã viết tay ({line!r}); chỉ được nhúng tệp bằng --8<--"
-        path = m["path"]
-        if not (ROOT / path).is_file() and ":" in path:
-            path = path.split(":", 1)[0]  # tệp.py:mục hoặc tệp.py:dòng:dòng
-        if not (ROOT / path).is_file():
-            return f"nhúng {path} nhưng tệp không có"
-        if path.startswith("snippets/") and path not in tests_text:
-            return f"nhúng {path} nhưng không kiểm thử nào trong tests/ nhắc tới nó"
-        if not (path.startswith(("snippets/", "rnnlab/")) or re.fullmatch(r"tests/(.+/)?test_\w+\.py", path)):
-            return f"nhúng {path}: chỉ nhúng snippets/, rnnlab/ (có kiểm thử riêng) hoặc tệp kiểm thử"
-    return None
 
 
 def test_fence_parser_sees_indented_and_nested_fences():
@@ -135,7 +65,7 @@ def test_fence_parser_sees_indented_and_nested_fences():
             "~~~",
         ]
     )
-    found = fences(text, "t.md")
+    found = fences.fences(text, "t.md")
     assert [(f.line, f.indent, f.lang) for f in found] == [
         (1, "", "python"),
         (6, "    ", "python"),
@@ -145,15 +75,54 @@ def test_fence_parser_sees_indented_and_nested_fences():
     assert found[1].options == {"notest", 'title="x"'} and found[3].options == {"continuation"}
 
 
+def test_fence_problems_seen_by_the_build():
+    """Các khối mà bản dựng cảnh báo (hooks/checks.py) trước khi pytest được hỏi tới."""
+    text = "\n".join(
+        [
+            "```{.python}",
+            "a = 1",
+            "```",
+            '!!! note "Thử"',
+            "    ```{.python}",
+            "    b = 2",
+            "    ```",
+            "```{.python notest}",
+            "c = 3",
+            "```",
+            "```python continuation",
+            "d = 4",
+            "```",
+            "```{.python notest}",
+            '--8<-- "snippets/khong_co.py"',
+            "```",
+        ]
+    )
+    problems = checks.page_fence_problems(text, "docs/x.md", tests_text="")
+    assert [p.split(": ", 1)[0] for p in problems] == ["docs/x.md:5", "docs/x.md:8", "docs/x.md:11", "docs/x.md:14"]
+    assert "thụt lề" in problems[0] and "mã viết tay" in problems[1] and "{.python continuation}" in problems[2]
+    assert "snippets/khong_co.py nhưng tệp không có" in problems[3]
+
+
+def test_every_python_fence_in_docs_looks_tested():
+    """Nhanh (không hỏi pytest): mọi khối Python của docs/ ở cấp cao nhất, hoặc là khối nhúng tệp có kiểm thử."""
+    tests_text = checks.snippet_tests_text()
+    problems = []
+    for md in sorted(DOCS.rglob("*.md")):
+        where = md.relative_to(ROOT).as_posix()
+        problems += checks.page_fence_problems(md.read_text(encoding="utf-8"), where, tests_text)
+    assert not problems, "Khối Python không được kiểm thử:\n" + "\n".join(problems)
+
+
+@pytest.mark.slow  # thu thập lồng: một lần pytest --collect-only trên docs/
 def test_every_python_fence_in_docs_is_run_or_includes_a_tested_file():
     all_fences = python_fences()
     collected = collected_fences()
-    tests_text = all_test_text()
+    tests_text = checks.snippet_tests_text()
     problems, run, includes = [], 0, 0
     for f in all_fences:
         where = f"{f.file}:{f.line}"
         if "notest" in f.options:
-            problem = include_problem(f, tests_text)
+            problem = checks.include_problem(f, tests_text)
             if problem:
                 problems.append(f"{where}: {problem}")
             includes += 1
@@ -168,7 +137,7 @@ def test_every_python_fence_in_docs_is_run_or_includes_a_tested_file():
     assert run >= 1 and includes >= 1  # trang chủ có một khối chạy được và một khối nhúng
 
 
-@pytest.mark.parametrize("snippet", sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "snippets").rglob("*.py")))
+@pytest.mark.parametrize("snippet", checks.all_snippets())
 def test_every_snippet_has_a_test(snippet):
-    tests = [p for p in snippet_test_files() if snippet in p.read_text(encoding="utf-8")]
-    assert tests, f"{snippet} chưa có kiểm thử: thêm tests/snippets/test_<mục>_<tên>.py gọi run_snippet({snippet!r})"
+    tests = [p for p in checks.snippet_test_files() if snippet in p.read_text(encoding="utf-8")]
+    assert tests, f"{snippet} chưa có kiểm thử: {checks.missing_test_hint(snippet)}"

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import textwrap
+import unicodedata
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from hooks import assets, figures, runner, slugs
+from hooks import assets, figures, page_check, runner, slugs
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -110,10 +114,9 @@ def test_marker_added_after_on_files_still_gets_its_figure(tmp_path, monkeypatch
     config.plugins._current_plugin = "hooks/figures.py"  # MkDocs đặt giá trị này khi gọi một sự kiện
     files = figures.on_files(Files([]), config)  # lúc này trang chưa có dấu nào
     assert len(files) == 0
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="a/b.md"))
-    out = figures.on_page_markdown(
-        f"n = <!-- rnnlab:value {snippet} n -->\n\n<!-- rnnlab:run {snippet} -->\n", page, config, files
-    )
+    markdown = f"n = <!-- rnnlab:value {snippet} n -->\n\n<!-- rnnlab:run {snippet} -->\n"
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="a/b.md", content_string=markdown))
+    out = figures.on_page_markdown(markdown, page, config, files)
     assert out.startswith("n = 7\n")
     [fig] = files
     assert fig.src_uri.endswith("/ve-1.svg") and f"](../{fig.src_uri})" in out
@@ -122,17 +125,19 @@ def test_marker_added_after_on_files_still_gets_its_figure(tmp_path, monkeypatch
 # --- bản dựng nhỏ: lỗi phải dừng bản dựng và nói rõ ----------------------------------------------
 
 
-def mini_site(build_site, tmp_path: Path, page: str, snippets: dict[str, str]):
+def mini_site(build_site, tmp_path: Path, page: str, snippets: dict[str, str], config: str = "", hooks=("figures",)):
+    """Dựng một trang nhỏ trong ``tmp_path``: ``docs/index.md`` = ``page`` (TMP → ``tmp_path``), tệp ``snippets``."""
     for name, code in snippets.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(textwrap.dedent(code), encoding="utf-8")
     docs = tmp_path / "docs"
-    docs.mkdir()
+    docs.mkdir(exist_ok=True)
     (docs / "index.md").write_text(page.replace("TMP", tmp_path.as_posix()), encoding="utf-8")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        f"site_name: thử\ndocs_dir: docs\nhooks:\n  - {ROOT / 'hooks' / 'figures.py'}\n", encoding="utf-8"
+    hook_lines = "".join(f"  - {ROOT / 'hooks' / f'{h}.py'}\n" for h in hooks)
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: thử\ndocs_dir: docs\nhooks:\n{hook_lines}" + textwrap.dedent(config), encoding="utf-8"
     )
-    return build_site(config, tmp_path / "site", RNNLAB_CACHE_DIR=str(tmp_path / "cache"))
+    return build_site(tmp_path / "mkdocs.yml", tmp_path / "site", RNNLAB_CACHE_DIR=str(tmp_path / "cache"))
 
 
 def test_failing_snippet_fails_the_build_with_its_traceback(build_site, tmp_path):
@@ -154,6 +159,8 @@ def test_failing_snippet_fails_the_build_with_its_traceback(build_site, tmp_path
     assert "Traceback" in build.output and 'hong.py", line 2, in tinh' in build.output
     assert "ValueError: số bước thời gian phải dương" in build.output
     assert "docs/index.md:3" in build.output
+    # traceback bắt đầu ở snippet: không có khung của bộ chạy (hooks/_exec.py, runpy)
+    assert "_exec.py" not in build.output and "runpy" not in build.output
 
 
 def test_unknown_value_and_missing_snippet_fail_the_build(build_site, tmp_path):
@@ -167,6 +174,9 @@ def test_unknown_value_and_missing_snippet_fail_the_build(build_site, tmp_path):
     )
     assert build.returncode != 0
     assert "biến 'accuracy'" in build.output and "Các biến nó có: acc" in build.output
+    # bản dựng lạnh nói nó đang làm gì
+    assert "Chạy 1 snippet chưa có trong bộ nhớ đệm (lần dựng đầu tiên mất vài phút)" in build.output
+    assert f"Đã chạy snippet 1/1: {tmp_path.as_posix()}/tot.py (" in build.output
 
     (tmp_path / "docs" / "index.md").write_text("<!-- rnnlab:run snippets/khong_co_tep_nay.py -->\n")
     build = build_site(tmp_path / "mkdocs.yml", tmp_path / "site", RNNLAB_CACHE_DIR=str(tmp_path / "cache"))
@@ -174,6 +184,7 @@ def test_unknown_value_and_missing_snippet_fail_the_build(build_site, tmp_path):
     assert "docs/index.md:1: không có snippet snippets/khong_co_tep_nay.py" in build.output
 
 
+@pytest.mark.slow  # chạy snippet trang chủ hai lần, không dùng bộ nhớ đệm
 def test_figures_are_byte_identical_across_runs(tmp_path, monkeypatch):
     monkeypatch.setattr(runner, "CACHE", tmp_path)
     first = runner.run_snippet("snippets/co_ban/xin_chao.py", use_cache=False)
@@ -220,3 +231,182 @@ def test_vendor_css_from_another_host_is_refused(tmp_path, monkeypatch):
 )
 def test_headings_get_unaccented_anchors(title, slug):
     assert slugs.slugify(title, "-") == slug
+
+
+# --- mỗi lỗi hay gặp của người đóng góp có một thông báo lúc dựng (hooks/checks.py, glossary.py) ------
+
+
+def test_snippet_without_a_test_is_a_build_warning(build_site, tmp_path):
+    build = mini_site(
+        build_site,
+        tmp_path,
+        "# A\n",
+        {"snippets/co_ban/moi.py": "x = 1\n", "tests/snippets/test_khac.py": "# snippets/co_ban/khac.py\n"},
+        hooks=("checks",),
+    )
+    assert build.returncode != 0  # --strict: cảnh báo làm bản dựng dừng
+    assert (
+        "WARNING -  snippets/co_ban/moi.py chưa có kiểm thử: thêm tests/snippets/test_co_ban_moi.py "
+        "gọi run_snippet('snippets/co_ban/moi.py')" in build.output
+    )
+
+
+def test_avoided_word_is_a_build_warning_naming_the_preferred_term(build_site, tmp_path):
+    nfd = unicodedata.normalize("NFD", "Độ dốc nhỏ dần qua từng bước.")  # gõ bằng dấu tổ hợp
+    build = mini_site(
+        build_site, tmp_path, f"# A\n\n{nfd}\n", {}, config="markdown_extensions:\n  - abbr\n", hooks=("glossary",)
+    )
+    assert build.returncode != 0
+    assert (
+        "WARNING -  docs/index.md:3: 'độ dốc' nằm trong cột avoid của docs/_data/glossary.tsv; "
+        "dùng 'gradient' (tiếng Anh: gradient)" in build.output
+    )
+
+
+def test_python_block_that_is_not_run_is_a_build_warning(build_site, tmp_path):
+    page = '# A\n\n!!! note "Thử"\n\n    ```{.python}\n    print(1)\n    ```\n'
+    build = mini_site(
+        build_site, tmp_path, page, {}, config="markdown_extensions:\n  - admonition\n", hooks=("checks",)
+    )
+    assert build.returncode != 0
+    assert "WARNING -  docs/index.md:5: khối Python thụt lề (trong thẻ === hay hộp !!!) không được" in build.output
+
+
+SNIPPETS_EXT = """\
+markdown_extensions:
+  - pymdownx.superfences
+  - pymdownx.snippets:
+      base_path: [TMP]
+      check_paths: true
+"""
+
+
+def test_include_path_typo_names_page_line_and_the_close_file(build_site, tmp_path):
+    page = '---\ntitle: Thử\n---\n# A\n\n```{.python notest}\n--8<-- "snippets/co_ban/xin_chao_.py"\n```\n'
+    build = mini_site(
+        build_site,
+        tmp_path,
+        page,
+        {"snippets/co_ban/xin_chao.py": "# --8<-- [start:forward]\nx = 1\n# --8<-- [end:forward]\n"},
+        config=SNIPPETS_EXT.replace("TMP", tmp_path.as_posix()),
+        hooks=("checks",),
+    )
+    assert build.returncode != 0
+    # dòng 7 của tệp (front matter 3 dòng được tính), không phải traceback 41 dòng của pymdownx
+    assert (
+        'docs/index.md:7: --8<-- "snippets/co_ban/xin_chao_.py": không có tệp snippets/co_ban/xin_chao_.py '
+        "(đường dẫn tính từ gốc kho mã). Có phải ý bạn là snippets/co_ban/xin_chao.py?" in build.output
+    )
+    assert "Traceback" not in build.output
+
+    (tmp_path / "docs" / "index.md").write_text('# A\n\n--8<-- "snippets/co_ban/xin_chao.py:forwad"\n')
+    build = build_site(tmp_path / "mkdocs.yml", tmp_path / "site", RNNLAB_CACHE_DIR=str(tmp_path / "cache"))
+    assert build.returncode != 0
+    assert 'docs/index.md:3: --8<-- "snippets/co_ban/xin_chao.py:forwad": snippets/co_ban/xin_chao.py không có mục' in (
+        build.output
+    )
+    assert "Các mục nó có: forward" in build.output
+
+
+ANCHORS = """\
+markdown_extensions:
+  - toc
+validation:
+  links:
+    anchors: warn
+"""
+
+
+def test_missing_anchor_suggests_the_unaccented_slug_or_lists_anchors(build_site, tmp_path):
+    page = "# A\n\nXem [công thức](b.md#công-thức).\n\nXem [khác](b.md#khong-co).\n"
+    build = mini_site(
+        build_site,
+        tmp_path,
+        page,
+        {"docs/b.md": "# B\n\n## Công thức\n\n## Ví dụ\n"},
+        config=ANCHORS,
+        hooks=("checks", "slugs"),
+    )
+    assert build.returncode != 0
+    assert (
+        "docs/index.md:3: liên kết b.md#công-thức trỏ tới neo #công-thức mà b.md không có; "
+        "neo viết không dấu: dùng #cong-thuc." in build.output
+    )
+    assert "docs/index.md:5: liên kết b.md#khong-co" in build.output
+    assert "các neo của b.md: #b, #cong-thuc, #vi-du." in build.output
+    assert "WARNING -  Doc file" not in build.output  # thông báo tiếng Anh của MkDocs chỉ còn ở mức INFO
+
+
+def test_page_missing_from_nav_names_the_page_and_where_to_add_it(build_site, tmp_path):
+    config = "nav:\n  - Trang chủ: index.md\nvalidation:\n  nav:\n    omitted_files: warn\n"
+    build = mini_site(build_site, tmp_path, "# A\n", {"docs/moi.md": "# Mới\n"}, config=config, hooks=("checks",))
+    assert build.returncode != 0
+    assert (
+        "WARNING -  docs/moi.md: trang không có trong nav nên không hiện trong mục lục; "
+        "thêm một dòng `- Tiêu đề: moi.md` vào nav của mkdocs.yml (quanh dòng mkdocs.yml:5)." in build.output
+    )
+
+
+def test_marker_line_numbers_count_the_front_matter(build_site, tmp_path):
+    page = (
+        "---\ntitle: Thử\ndescription: một trang\n---\n\nĐộ chính xác <!-- rnnlab:value TMP/tot.py accuracy .1% -->.\n"
+    )
+    build = mini_site(build_site, tmp_path, page, {"tot.py": "acc = 0.5\n"})
+    assert build.returncode != 0
+    assert "docs/index.md:6: <!-- rnnlab:value" in build.output and "biến 'accuracy'" in build.output
+
+
+@pytest.mark.slow  # một phiên pytest lồng
+def test_broken_build_fails_one_test_with_the_errors_first_and_skips_the_rest(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# A\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: thử\nnav:\n  - khong-co.md\n", encoding="utf-8")
+    (tmp_path / "pytest.ini").write_text("[pytest]\nmarkers =\n    slow\n", encoding="utf-8")
+    (tmp_path / "test_x.py").write_text(
+        "from tests.docs.conftest import require_success\n\n\n"
+        "def test_a(site_build):\n    require_success(site_build)\n\n\n"
+        + "".join(f"def test_{k}(built_site):\n    assert built_site.returncode == 0\n\n\n" for k in "bc"),
+        encoding="utf-8",
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "tests.docs.conftest", "-p", "no:cacheprovider", "-rs", "test_x.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=dict(os.environ, PYTHONPATH=str(ROOT), RNNLAB_MKDOCS_CONFIG=str(tmp_path / "mkdocs.yml")),
+    )
+    out = proc.stdout
+    assert "1 failed, 2 skipped" in out, out
+    assert out.count("mkdocs build --strict thất bại") == 1
+    errors = out.split("Lỗi:\n", 1)[1]
+    assert errors.startswith("WARNING") and "khong-co.md" in errors.split("\n", 1)[0]  # nguyên nhân đứng đầu
+    assert "Aborted" not in out
+    assert out.count("nhật ký đầy đủ ở test_site_builds_strict") == 2
+
+
+def test_page_check_finds_the_page_snippets_and_their_tests():
+    text = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    snippets = page_check.page_snippets(text)
+    assert snippets == ["snippets/co_ban/xin_chao.py"]
+    assert page_check.tests_for(snippets) == ["tests/snippets/test_co_ban_xin_chao.py"]
+    assert page_check.main(["README.md"]) == 2  # không phải trang trong docs/
+
+
+def test_places_name_each_page_once():
+    assert figures.places(["a.md:3", "a.md:3", "a.md:9", "b.md:1"]) == "a.md:3,9, b.md:1"
+
+
+@pytest.mark.slow  # dựng cả trang (từ bộ nhớ đệm) và một phiên pytest lồng
+def test_dev_check_builds_and_runs_the_page_tests():
+    proc = subprocess.run(
+        [sys.executable, "-m", "hooks.page_check", "docs/index.md"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Snippet của trang: snippets/co_ban/xin_chao.py" in proc.stdout
+    assert "tests/snippets/test_co_ban_xin_chao.py" in proc.stdout and " passed" in proc.stdout
+    assert "docs/index.md: ổn." in proc.stdout

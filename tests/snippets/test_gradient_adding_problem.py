@@ -2,6 +2,8 @@
 
 import pytest
 
+pytestmark = pytest.mark.slow  # snippet dài (~35 s một mình trên 2 lõi): ngoài vòng lặp nhanh -m "not slow"
+
 
 @pytest.fixture(scope="module")
 def adding():

@@ -1,6 +1,9 @@
 """snippets/gradient/clipping_training.py (trang docs/gradient/giai-phap.md)."""
 
+import pytest
 
+
+@pytest.mark.slow  # snippet dài (huấn luyện): ngoài vòng lặp nhanh -m "not slow"
 def test_clipping_training(run_snippet):
     r = run_snippet("snippets/gradient/clipping_training.py")
     v = r.values

@@ -1,6 +1,9 @@
 """snippets/loai_rnn/gru_sentiment.py (trang docs/loai-rnn/gru.md). Các khoảng ở đây là những gì trang nêu."""
 
+import pytest
 
+
+@pytest.mark.slow  # snippet dài (huấn luyện): ngoài vòng lặp nhanh -m "not slow"
 def test_gru_sentiment(run_snippet):
     r = run_snippet("snippets/loai_rnn/gru_sentiment.py")
     v = r.values

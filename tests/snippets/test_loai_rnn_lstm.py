@@ -1,5 +1,7 @@
 """Kiểm thử các snippet của trang docs/loai-rnn/lstm.md (các khoảng nêu ở đây là các khoảng trang nêu)."""
 
+import pytest
+
 from rnnlab.datasets import number_words
 
 
@@ -11,6 +13,7 @@ def test_lstm_parity(run_snippet):
     assert r.figures == []
 
 
+@pytest.mark.slow  # snippet dài (huấn luyện): ngoài vòng lặp nhanh -m "not slow"
 def test_lstm_translation(run_snippet):
     r = run_snippet("snippets/loai_rnn/lstm_translation.py")
     v = r.values

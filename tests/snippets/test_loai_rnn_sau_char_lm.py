@@ -2,7 +2,10 @@
 
 import math
 
+import pytest
 
+
+@pytest.mark.slow  # snippet dài (huấn luyện): ngoài vòng lặp nhanh -m "not slow"
 def test_sau_char_lm(run_snippet):
     r = run_snippet("snippets/loai_rnn/sau_char_lm.py")
     v = r.values
