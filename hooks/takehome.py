@@ -1,0 +1,543 @@
+"""Hook MkDocs: mang rnnlab về máy — gói cài đặt, tệp snippet, phiên bản, sửa trang / báo lỗi, PDF, bản ngoại tuyến.
+
+- **Gói (wheel).** Bản dựng đóng gói ``rnnlab`` thành ``rnnlab-<phiên bản>-py3-none-any.whl`` (setuptools,
+  không cần mạng) và phục vụ nó ở ``tai-ve/``; trang ``cai-dat.md`` in lệnh ``pip install <site_url>/tai-ve/...``.
+  Wheel được lưu đệm theo nội dung (mã nguồn rnnlab + pyproject.toml + README + LICENSE).
+- **Snippet.** Mọi tệp ``snippets/**/*.py`` được phục vụ ở ``tai-ve/snippets/...``; dưới mỗi khối mã nhúng
+  (``--8<--``) một snippet có dòng "Tải về <tên>.py".
+- **Phiên bản.** Trang nào có snippet thì cuối trang ghi phiên bản rnnlab, PyTorch, NumPy, Matplotlib,
+  Python đã tính ra kết quả; trang cài đặt có bảng đầy đủ (dấu ``<!-- takehome:... -->``, xem ``MARKERS``).
+- **Sửa trang, báo lỗi.** Cuối mỗi trang: "Sửa trang này" (``page.edit_url`` từ ``repo_url`` + ``edit_uri``)
+  và "Báo lỗi" (mở issue mới, điền sẵn đường dẫn và tiêu đề trang).
+- **PDF.** Plugin print-site dựng trang in (mọi trang theo thứ tự nav, có mục lục); Chromium không giao diện
+  (Playwright) in trang đó ra ``tai-ve/rnnlab.pdf``, có số trang, lưu đệm theo nội dung trang web.
+  Thiếu Chromium: bản dựng ở máy mình vẫn xong, kèm một dòng báo; trong CI (``CI=true``) thì là lỗi.
+- **Bản ngoại tuyến.** ``tai-ve/rnnlab-ngoai-tuyen.zip``: cả trang web, đọc được từ ``file://`` không cần
+  máy chủ: liên kết thư mục thành ``.../index.html``, chỉ mục tìm kiếm nằm trong ``search/search_index.js``
+  (Material tự dùng nó khi mở từ ``file://``), và shim ``iframe-worker`` (npm) thay Web Worker của ô tìm kiếm.
+
+``mkdocs serve`` bỏ qua PDF và bản zip (chúng chỉ có trong ``./dev build``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import http.server
+import io
+import json
+import logging
+import os
+import platform
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import urllib.parse
+import zipfile
+from html import escape
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from hooks import runner  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.takehome")
+
+DOWNLOAD_DIR = "tai-ve"
+PDF_URI = f"{DOWNLOAD_DIR}/rnnlab.pdf"
+ZIP_URI = f"{DOWNLOAD_DIR}/rnnlab-ngoai-tuyen.zip"
+ZIP_FOLDER = "rnnlab"  # giải nén ra thư mục này
+PRINT_PLUGIN = "print-site"
+SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+SHIM_URI = "assets/javascripts/iframe-worker-shim.js"  # chỉ có trong bản zip
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# Các tệp không đưa vào khoá đệm của PDF / zip: chính chúng, và sitemap (ghi ngày dựng).
+_NOT_HASHED = {PDF_URI, ZIP_URI, "sitemap.xml", "sitemap.xml.gz"}
+
+_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+_INCLUDE = re.compile(r"""^\s*--8<--\s+["'](?P<path>snippets/[^"':]+\.py)(?::[\w-]+)?["']\s*$""")
+_MARKER = re.compile(r"<!--\s*takehome:(?P<name>[\w-]+)\s*-->")
+
+
+# --- gói rnnlab --------------------------------------------------------------------------------------
+
+
+def wheel_sources() -> list[Path]:
+    """Những tệp quyết định nội dung wheel: pyproject.toml, README.md, LICENSE và mọi tệp trong rnnlab/."""
+    package = [
+        p for p in (ROOT / "rnnlab").rglob("*") if p.is_file() and p.suffix != ".pyc" and "__pycache__" not in p.parts
+    ]
+    return [ROOT / "pyproject.toml", ROOT / "README.md", ROOT / "LICENSE"] + sorted(package)
+
+
+def build_wheel(cache_root: Path | None = None) -> Path:
+    """Đường dẫn tới wheel của rnnlab, dựng (nếu chưa có trong bộ nhớ đệm) bằng setuptools, không cần mạng."""
+    cache = (cache_root or runner.CACHE_ROOT) / "wheel"
+    h = hashlib.sha256()
+    for src in wheel_sources():
+        h.update(src.relative_to(ROOT).as_posix().encode() + b"\0" + src.read_bytes())
+    key = h.hexdigest()[:24]
+    out = cache / key
+    found = sorted(out.glob("rnnlab-*-py3-none-any.whl")) if out.is_dir() else []
+    if found:
+        return found[0]
+    with tempfile.TemporaryDirectory(prefix="rnnlab-wheel-") as tmp:
+        src = Path(tmp) / "src"
+        for f in wheel_sources():
+            dest = src / f.relative_to(ROOT)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(f, dest)
+        built = Path(tmp) / "dist"
+        built.mkdir()
+        # build_meta trực tiếp: không qua pip (khởi động chậm), không cô lập (setuptools đã có sẵn, không mạng)
+        code = "import sys, setuptools.build_meta as b; print(b.build_wheel(sys.argv[1]))"
+        env = dict(os.environ, SOURCE_DATE_EPOCH="315532800", PYTHONDONTWRITEBYTECODE="1")
+        proc = subprocess.run(
+            [sys.executable, "-c", code, str(built)], cwd=src, env=env, capture_output=True, text=True, timeout=300
+        )
+        if proc.returncode != 0:
+            raise PluginError(f"Không đóng gói được rnnlab thành wheel:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+        wheel = built / proc.stdout.strip().splitlines()[-1]
+        tmp_out = cache / f"{key}.tmp{os.getpid()}"
+        tmp_out.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(wheel, tmp_out / wheel.name)
+        shutil.rmtree(out, ignore_errors=True)
+        tmp_out.rename(out)
+    for old in cache.iterdir():  # wheel của mã cũ
+        if old != out and re.fullmatch(r"[0-9a-f]{24}", old.name):
+            shutil.rmtree(old, ignore_errors=True)
+    return out / wheel.name
+
+
+# --- phiên bản -----------------------------------------------------------------------------------------
+
+
+@functools.cache
+def versions() -> dict[str, str]:
+    """Phiên bản của những gì tính ra kết quả trên trang (cùng môi trường chạy snippet lúc dựng)."""
+    import importlib.metadata as md
+
+    out = {"rnnlab": _wheel_version(), "Python": platform.python_version()}
+    for label, dist in (("PyTorch", "torch"), ("NumPy", "numpy"), ("Matplotlib", "matplotlib")):
+        try:
+            out[label] = md.version(dist)
+        except md.PackageNotFoundError:
+            out[label] = "?"
+    return out
+
+
+def _wheel_version() -> str:
+    import tomllib
+
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+
+
+def versions_sentence() -> str:
+    v = versions()
+    return (
+        f"rnnlab {v['rnnlab']}, PyTorch {v['PyTorch']}, NumPy {v['NumPy']}, Matplotlib {v['Matplotlib']}, "
+        f"Python {v['Python']}"
+    )
+
+
+def versions_table() -> str:
+    rows = ["| Gói | Phiên bản |", "| --- | --- |"]
+    rows += [f"| {name} | {version} |" for name, version in versions().items()]
+    return "\n".join(rows)
+
+
+# --- Chromium và PDF -----------------------------------------------------------------------------------
+
+
+def chromium_path() -> str | None:
+    """Chromium dùng để in PDF: biến môi trường ``RNNLAB_CHROMIUM`` hoặc /usr/bin/chromium; None nếu không có."""
+    path = os.environ.get("RNNLAB_CHROMIUM") or DEFAULT_CHROMIUM
+    found = shutil.which(path)
+    return found if found else None
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+def pdf_unavailable_reason() -> str | None:
+    """Vì sao bản dựng này không in được PDF (thiếu Chromium hay Playwright); None nếu in được."""
+    chromium = chromium_path()
+    if chromium is None:
+        wanted = os.environ.get("RNNLAB_CHROMIUM") or DEFAULT_CHROMIUM
+        return (
+            f"không tìm thấy Chromium ở {wanted} (cài bằng `apt-get install chromium`, "
+            f"hoặc đặt biến môi trường RNNLAB_CHROMIUM trỏ tới Chromium)"
+        )
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "chưa cài Playwright (pip install playwright; chạy ./dev setup)"
+    return None
+
+
+def check_pdf_possible() -> bool:
+    """True nếu in được PDF. Không in được: trong CI là lỗi; ở máy mình chỉ báo một dòng rồi dựng tiếp."""
+    reason = pdf_unavailable_reason()
+    if reason is None:
+        return True
+    if in_ci():
+        raise PluginError(f"Bản dựng trong CI phải có bản PDF, nhưng {reason}.")
+    # INFO chứ không WARNING: `mkdocs build --strict` ở máy mình vẫn phải xong khi thiếu Chromium.
+    log.info(f"CẢNH BÁO: bỏ qua bản PDF của trang, vì {reason}. Phần còn lại của trang vẫn được dựng.")
+    return False
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - tên do lớp cha đặt
+        pass
+
+
+@contextlib.contextmanager
+def serve_directory(directory: Path):
+    """Máy chủ HTTP tạm trên 127.0.0.1 (cổng ngẫu nhiên) phục vụ ``directory``; trả về địa chỉ gốc."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# Trang in sẵn sàng khi: phông đã tải, mọi hình đã tải, mọi sơ đồ Mermaid đã vẽ, mọi công thức đã dàn.
+_READY_JS = """() => {
+  const imgs = [...document.images];
+  const mermaid = [...document.querySelectorAll('.mermaid')];
+  const math = [...document.querySelectorAll('.arithmatex')];
+  return document.readyState === 'complete'
+    && imgs.every(i => i.complete && i.naturalWidth > 0)
+    && mermaid.every(m => m.tagName !== 'PRE' && m.getBoundingClientRect().height > 0)
+    && math.every(m => m.querySelector('.katex'));
+}"""
+
+_FOOTER = (
+    '<div style="font-size:8px;width:100%;text-align:center;font-family:sans-serif;color:#555">'
+    '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+)
+
+
+def print_pdf(site_dir: Path, page_uri: str, out: Path, chromium: str) -> None:
+    """In ``site_dir/page_uri`` (qua HTTP cục bộ) ra ``out`` bằng Chromium không giao diện; chặn mọi địa chỉ ngoài."""
+    from playwright.sync_api import sync_playwright
+
+    outside: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith("http://127.0.0.1:"):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    with serve_directory(site_dir) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.route("**/*", route)
+            page.goto(base + page_uri, wait_until="load", timeout=120_000)
+            page.evaluate("document.fonts.ready.then(() => true)")
+            page.wait_for_function(_READY_JS, timeout=120_000)
+            page.pdf(
+                path=str(out),
+                format="A4",
+                print_background=True,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=_FOOTER,
+                margin={"top": "15mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
+                outline=True,
+                tagged=True,
+            )
+        finally:
+            browser.close()
+    if outside:
+        raise PluginError("Trang in muốn tải tệp từ máy khác: " + ", ".join(sorted(set(outside))[:5]))
+
+
+def site_hash(site_dir: Path) -> str:
+    """Hash của mọi tệp trong trang đã dựng (trừ PDF, zip, sitemap): khoá đệm của PDF và bản zip."""
+    h = hashlib.sha256()
+    h.update(Path(__file__).read_bytes())
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        rel = path.relative_to(site_dir).as_posix()
+        if rel in _NOT_HASHED:
+            continue
+        h.update(rel.encode() + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()[:24]
+
+
+# --- bản ngoại tuyến (zip) -----------------------------------------------------------------------------
+
+_HREF = re.compile(r"""(\bhref=)(["'])([^"']*)\2""")
+_HEAD = re.compile(r"<head[^>]*>", re.I)
+
+
+def offline_url(url: str) -> str:
+    """Liên kết tương đối tới một thư mục (``../lstm/``, ``.``, ``..#x``) → tới ``index.html`` của nó."""
+    if not url or re.match(r"^([a-z][a-z0-9+.-]*:|//|#|/)", url, re.I):
+        return url
+    path, sep, fragment = url.partition("#")
+    path, qsep, query = path.partition("?")
+    if path.rsplit("/", 1)[-1] in (".", ".."):
+        path += "/"
+    if path.endswith("/"):
+        path += "index.html"
+    return path + qsep + query + sep + fragment
+
+
+def offline_html(html: str, rel: str) -> str:
+    """Trang HTML ``rel`` cho bản zip: liên kết thư mục thành index.html, thêm shim Web Worker cho file://."""
+    html = _HREF.sub(lambda m: f"{m[1]}{m[2]}{offline_url(m[3])}{m[2]}", html)
+    shim = posixpath.relpath(SHIM_URI, posixpath.dirname(rel) or ".")
+    return _HEAD.sub(lambda m: f'{m.group()}<script src="{shim}"></script>', html, count=1)
+
+
+def offline_search_index(data: str) -> str:
+    """search_index.json → search_index.js (``var __index = ...``) với địa chỉ kết quả trỏ tới index.html."""
+    index = json.loads(data)
+    for doc in index.get("docs", []):
+        if "location" in doc:
+            doc["location"] = offline_url(doc["location"] or "./")
+    return "var __index = " + json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def _zip_entry(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(f"{ZIP_FOLDER}/{name}", date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
+
+
+def offline_zip(site_dir: Path) -> bytes:
+    """Cả trang web (trừ chính bản zip) trong một zip đọc được từ file://, nội dung cố định theo đầu vào."""
+    if not SHIM.is_file():
+        raise PluginError(f"Thiếu {SHIM.relative_to(ROOT)} cho bản ngoại tuyến: chạy `npm ci` (hoặc ./dev setup).")
+    entries: dict[str, bytes] = {}
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        rel = path.relative_to(site_dir).as_posix()
+        if rel == ZIP_URI:
+            continue
+        data = path.read_bytes()
+        if rel.endswith(".html"):
+            data = offline_html(data.decode("utf-8"), rel).encode("utf-8")
+        entries[rel] = data
+    index = site_dir / "search" / "search_index.json"
+    if index.is_file():
+        entries["search/search_index.js"] = offline_search_index(index.read_text(encoding="utf-8")).encode("utf-8")
+    entries[SHIM_URI] = SHIM.read_bytes()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compresslevel=6) as z:
+        for rel in sorted(entries):
+            z.writestr(_zip_entry(rel), entries[rel])
+    return buffer.getvalue()
+
+
+# --- trang: tải snippet, phiên bản, sửa trang / báo lỗi ------------------------------------------------
+
+
+def snippet_uri(path: str) -> str:
+    """``snippets/gradient/x.py`` → ``tai-ve/snippets/gradient/x.py`` (địa chỉ trong trang web)."""
+    return f"{DOWNLOAD_DIR}/{path}"
+
+
+def add_download_links(markdown: str, page_uri: str) -> tuple[str, int]:
+    """Sau mỗi khối mã nhúng (``--8<--``) một snippet, thêm dòng "Tải về <tên>.py"; trả về (markdown, số snippet)."""
+    lines = markdown.split("\n")
+    out: list[str] = []
+    fence = None  # (kí tự, độ dài, thụt lề, [snippet nhúng])
+    here = posixpath.dirname(page_uri) or "."
+    count = 0
+    for line in lines:
+        out.append(line)
+        m = _FENCE.match(line)
+        if fence is None:
+            if m and not (m["fence"][0] == "`" and "`" in m["info"]):
+                fence = (m["fence"][0], len(m["fence"]), m["indent"], [])
+            continue
+        if m and m["fence"][0] == fence[0] and len(m["fence"]) >= fence[1] and not m["info"].strip():
+            indent, included = fence[2], fence[3]
+            fence = None
+            for path in dict.fromkeys(included):
+                name = posixpath.basename(path)
+                url = posixpath.relpath(snippet_uri(path), here)
+                out += ["", f'{indent}[Tải về {name}]({url}){{ .rnnlab-tai-ve download="{name}" }}', ""]
+                count += 1
+            continue
+        inc = _INCLUDE.match(line)
+        if inc and (ROOT / inc["path"]).is_file():
+            fence[3].append(inc["path"])
+    return "\n".join(out), count
+
+
+def report_url(repo_url: str, title: str, src_uri: str, page_url: str) -> str:
+    """Địa chỉ mở một issue mới trên GitHub, điền sẵn tiêu đề và đường dẫn của trang."""
+    body = (
+        f"Trang: {title}\nTệp nguồn: docs/{src_uri}\nĐịa chỉ: {page_url}\n\n"
+        "Lỗi ở đâu (đoạn văn, công thức, hình, khối mã):\n\n"
+        "Lỗi gì, và nên sửa thế nào:\n"
+    )
+    query = urllib.parse.urlencode({"title": f"[Trang] {title} (docs/{src_uri})", "body": body})
+    return f"{repo_url.rstrip('/')}/issues/new?{query}"
+
+
+def edit_links_html(page, config) -> str:
+    links = []
+    if page.edit_url:
+        links.append(f'<a href="{escape(page.edit_url)}" rel="edit">Sửa trang này</a>')
+    if config.repo_url:
+        url = report_url(config.repo_url, page.title or "", page.file.src_uri, page.canonical_url or page.url)
+        links.append(f'<a href="{escape(url)}">Báo lỗi</a>')
+    if not links:
+        return ""
+    return '<p class="rnnlab-sua-trang">' + " · ".join(links) + "</p>\n"
+
+
+# --- sự kiện MkDocs ------------------------------------------------------------------------------------
+
+_state: dict = {}
+
+
+def on_startup(command, dirty):
+    _state["command"] = command
+
+
+def on_config(config):
+    if PRINT_PLUGIN not in config.plugins:
+        raise PluginError(f"hooks/takehome.py cần plugin {PRINT_PLUGIN} (mkdocs-print-site-plugin) trong mkdocs.yml.")
+    return config
+
+
+def on_files(files, config):
+    serving = _state.get("command") == "serve"
+    wheel = build_wheel()
+    _state["wheel_uri"] = f"{DOWNLOAD_DIR}/{wheel.name}"
+    files.append(File.generated(config, _state["wheel_uri"], abs_src_path=str(wheel)))
+    for snippet in sorted((ROOT / "snippets").rglob("*.py")):
+        rel = snippet.relative_to(ROOT).as_posix()
+        files.append(File.generated(config, snippet_uri(rel), abs_src_path=str(snippet)))
+    # PDF và zip được viết ở on_post_build; ở đây chỉ giữ chỗ để liên kết tới chúng hợp lệ (--strict).
+    _state["pdf"] = not serving and check_pdf_possible()
+    _state["zip"] = not serving
+    for uri, wanted in ((PDF_URI, _state["pdf"]), (ZIP_URI, _state["zip"])):
+        if wanted:
+            files.append(File.generated(config, uri, content=b""))
+    if serving:
+        log.info("mkdocs serve: không làm bản PDF và bản zip ngoại tuyến (chỉ có trong ./dev build).")
+    return files
+
+
+def _link(uri: str, page_uri: str, text: str) -> str:
+    url = posixpath.relpath(uri, posixpath.dirname(page_uri) or ".")
+    return f"[{text}]({url})"
+
+
+def marker_text(name: str, page_uri: str, config) -> str:
+    """Nội dung thay cho ``<!-- takehome:NAME -->``."""
+    if name == "wheel-url":
+        return urllib.parse.urljoin(config.site_url or "http://127.0.0.1:8000/", _state["wheel_uri"])
+    if name == "wheel-link":
+        return _link(_state["wheel_uri"], page_uri, posixpath.basename(_state["wheel_uri"]))
+    if name == "versions":
+        return versions_table()
+    if name == "pdf":
+        if _state.get("pdf"):
+            return _link(PDF_URI, page_uri, "Tải bản PDF (rnnlab.pdf)")
+        return "*Bản dựng này không có PDF (thiếu Chromium lúc dựng, hoặc đang chạy `mkdocs serve`).*"
+    if name == "zip":
+        if _state.get("zip"):
+            return _link(ZIP_URI, page_uri, "Tải bản ngoại tuyến (rnnlab-ngoai-tuyen.zip)")
+        return "*`mkdocs serve` không làm bản zip; nó có trong bản dựng `./dev build`.*"
+    raise PluginError(f"docs/{page_uri}: dấu lạ <!-- takehome:{name} -->; có: {', '.join(MARKERS)}.")
+
+
+MARKERS = ("wheel-url", "wheel-link", "versions", "pdf", "zip")
+
+
+def on_page_markdown(markdown, page, config, files):
+    uri = page.file.src_uri
+    if not uri.endswith(".md"):
+        return markdown
+    markdown = _MARKER.sub(lambda m: marker_text(m["name"], uri, config), markdown)
+    markdown, count = add_download_links(markdown, uri)
+    if count:
+        install = _link("cai-dat.md", uri, "cách cài đặt") if files.get_file_from_path("cai-dat.md") else ""
+        markdown += (
+            f"\n\n---\n\n*Mã và kết quả trên trang này được chạy lúc dựng trang với {versions_sentence()}"
+            + (f"; {install} để chạy lại trên máy bạn.*" if install else ".*")
+            + "\n"
+        )
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    return html + edit_links_html(page, config)
+
+
+def on_post_page(output, page, config):
+    # Material đọc số sao/nhánh của repo từ api.github.com khi thấy data-md-component="source";
+    # trang không được tải gì từ máy khác, nên giữ liên kết tới repo mà bỏ phần gọi mạng đó.
+    return output.replace(' data-md-component="source"', "")
+
+
+@event_priority(-100)  # sau mọi plugin và hook khác: trang in, chỉ mục tìm kiếm đã viết xong
+def on_post_build(config):
+    if _state.get("command") == "serve":
+        return
+    site_dir = Path(config.site_dir)
+    key = site_hash(site_dir)
+    cache = runner.CACHE_ROOT / "takehome"
+    cache.mkdir(parents=True, exist_ok=True)
+    pdf_bytes = b""
+    if _state.get("pdf"):
+        cached = cache / f"pdf-{key}.pdf"
+        if not cached.is_file():
+            plugin = config.plugins[PRINT_PLUGIN]
+            page_uri = plugin.print_file.dest_uri
+            tmp = cached.with_suffix(f".tmp{os.getpid()}")
+            print_pdf(site_dir, page_uri, tmp, chromium_path())
+            tmp.rename(cached)
+            _prune(cache, "pdf-", cached)
+        shutil.copyfile(cached, site_dir / PDF_URI)
+        pdf_bytes = cached.read_bytes()
+    if _state.get("zip"):
+        zip_key = hashlib.sha256(key.encode() + hashlib.sha256(pdf_bytes).digest() + SHIM.read_bytes()).hexdigest()
+        cached = cache / f"zip-{zip_key[:24]}.zip"
+        if not cached.is_file():
+            tmp = cached.with_suffix(f".tmp{os.getpid()}")
+            tmp.write_bytes(offline_zip(site_dir))
+            tmp.rename(cached)
+            _prune(cache, "zip-", cached)
+        shutil.copyfile(cached, site_dir / ZIP_URI)
+
+
+def _prune(cache: Path, prefix: str, keep: Path) -> None:
+    for old in cache.glob(f"{prefix}*"):
+        if old != keep:
+            old.unlink(missing_ok=True)
