@@ -10,7 +10,7 @@
 - **Sửa trang, báo lỗi.** Cuối mỗi trang: "Sửa trang này" (``page.edit_url`` từ ``repo_url`` + ``edit_uri``)
   và "Báo lỗi" (mở issue mới, điền sẵn đường dẫn và tiêu đề trang).
 - **PDF.** Plugin print-site dựng trang in (mọi trang theo thứ tự nav, có mục lục); Chromium không giao diện
-  (Playwright) in trang đó ra ``tai-ve/rnnlab.pdf``, có số trang, lưu đệm theo nội dung trang web.
+  (Playwright) in trang đó ra ``tai-ve/rnnlab.pdf``, có số trang và mục lục (cả bookmark), lưu đệm theo nội dung trang web.
   Thiếu Chromium: bản dựng ở máy mình vẫn xong, kèm một dòng báo; trong CI (``CI=true``) thì là lỗi.
 - **Bản ngoại tuyến.** ``tai-ve/rnnlab-ngoai-tuyen.zip``: cả trang web, đọc được từ ``file://`` không cần
   máy chủ: liên kết thư mục thành ``.../index.html``, chỉ mục tìm kiếm nằm trong ``search/search_index.js``
@@ -37,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import urllib.parse
 import zipfile
 from html import escape
@@ -236,9 +237,10 @@ _READY_JS = """() => {
     && math.every(m => m.querySelector('.katex'));
 }"""
 
-_FOOTER = (
-    '<div style="font-size:8px;width:100%;text-align:center;font-family:sans-serif;color:#555">'
-    '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+# Số trang bằng tiếng Việt, thay "Page N" của CSS plugin print-site (chỉ chèn vào trang in).
+_PAGE_STYLE = (
+    "<style>@page { @bottom-right { content: 'Trang ' counter(page) ' / ' counter(pages);"
+    " font-family: 'Noto Sans Variable', sans-serif; font-size: 9pt; color: #555; } }</style>"
 )
 
 
@@ -261,17 +263,16 @@ def print_pdf(site_dir: Path, page_uri: str, out: Path, chromium: str) -> None:
             page = browser.new_page()
             page.route("**/*", route)
             page.goto(base + page_uri, wait_until="load", timeout=120_000)
+            # hình "lazy" ngoài khung nhìn không bao giờ tải nếu không cuộn tới: tải hết ngay
+            page.evaluate("document.querySelectorAll('img').forEach(i => { i.loading = 'eager'; })")
             page.evaluate("document.fonts.ready.then(() => true)")
             page.wait_for_function(_READY_JS, timeout=120_000)
             page.pdf(
                 path=str(out),
                 format="A4",
                 print_background=True,
-                display_header_footer=True,
-                header_template="<span></span>",
-                footer_template=_FOOTER,
-                margin={"top": "15mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
-                outline=True,
+                prefer_css_page_size=True,  # khổ giấy, lề, số trang: @page trong CSS
+                outline=True,  # mục lục (bookmark) của PDF theo các tiêu đề
                 tagged=True,
             )
         finally:
@@ -281,12 +282,13 @@ def print_pdf(site_dir: Path, page_uri: str, out: Path, chromium: str) -> None:
 
 
 def site_hash(site_dir: Path) -> str:
-    """Hash của mọi tệp trong trang đã dựng (trừ PDF, zip, sitemap): khoá đệm của PDF và bản zip."""
+    """Hash của mọi tệp trong trang đã dựng (trừ PDF, zip, sitemap, .ipynb): khoá đệm của PDF và bản zip."""
     h = hashlib.sha256()
     h.update(Path(__file__).read_bytes())
     for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
         rel = path.relative_to(site_dir).as_posix()
-        if rel in _NOT_HASHED:
+        # .ipynb: jupytext đặt id ô ngẫu nhiên mỗi lần dựng; trang HTML của sổ tay đã mang nội dung của nó
+        if rel in _NOT_HASHED or rel.endswith(".ipynb"):
             continue
         h.update(rel.encode() + b"\0")
         h.update(hashlib.sha256(path.read_bytes()).digest())
@@ -436,7 +438,9 @@ def on_config(config):
 
 def on_files(files, config):
     serving = _state.get("command") == "serve"
+    start = time.perf_counter()
     wheel = build_wheel()
+    log.info(f"Tải về: wheel {wheel.name} ({time.perf_counter() - start:.1f} s).")
     _state["wheel_uri"] = f"{DOWNLOAD_DIR}/{wheel.name}"
     files.append(File.generated(config, _state["wheel_uri"], abs_src_path=str(wheel)))
     for snippet in sorted((ROOT / "snippets").rglob("*.py")):
@@ -500,27 +504,37 @@ def on_page_content(html, page, config, files):
     return html + edit_links_html(page, config)
 
 
-def on_post_page(output, page, config):
-    # Material đọc số sao/nhánh của repo từ api.github.com khi thấy data-md-component="source";
-    # trang không được tải gì từ máy khác, nên giữ liên kết tới repo mà bỏ phần gọi mạng đó.
+def without_repo_facts(output: str) -> str:
+    """Material đọc số sao/nhánh của repo từ api.github.com khi thấy ``data-md-component="source"``;
+    trang không được tải gì từ máy khác, nên giữ liên kết tới repo mà bỏ phần gọi mạng đó."""
     return output.replace(' data-md-component="source"', "")
+
+
+def on_post_page(output, page, config):
+    return without_repo_facts(output)
 
 
 @event_priority(-100)  # sau mọi plugin và hook khác: trang in, chỉ mục tìm kiếm đã viết xong
 def on_post_build(config):
     if _state.get("command") == "serve":
         return
+    start = time.perf_counter()
     site_dir = Path(config.site_dir)
+    # trang in do plugin print-site viết ở on_post_build của nó, không qua on_post_page
+    page_uri = config.plugins[PRINT_PLUGIN].print_file.dest_uri
+    printed = site_dir / page_uri
+    html = without_repo_facts(printed.read_text(encoding="utf-8")).replace("</head>", _PAGE_STYLE + "</head>", 1)
+    printed.write_text(html, encoding="utf-8")
     key = site_hash(site_dir)
     cache = runner.CACHE_ROOT / "takehome"
     cache.mkdir(parents=True, exist_ok=True)
+    done = []
     pdf_bytes = b""
     if _state.get("pdf"):
         cached = cache / f"pdf-{key}.pdf"
+        done.append("PDF " + ("từ bộ nhớ đệm" if cached.is_file() else "in mới bằng Chromium"))
         if not cached.is_file():
-            plugin = config.plugins[PRINT_PLUGIN]
-            page_uri = plugin.print_file.dest_uri
-            tmp = cached.with_suffix(f".tmp{os.getpid()}")
+            tmp = cache / f"tmp{os.getpid()}-{cached.name}"
             print_pdf(site_dir, page_uri, tmp, chromium_path())
             tmp.rename(cached)
             _prune(cache, "pdf-", cached)
@@ -529,12 +543,14 @@ def on_post_build(config):
     if _state.get("zip"):
         zip_key = hashlib.sha256(key.encode() + hashlib.sha256(pdf_bytes).digest() + SHIM.read_bytes()).hexdigest()
         cached = cache / f"zip-{zip_key[:24]}.zip"
+        done.append("bản zip " + ("từ bộ nhớ đệm" if cached.is_file() else "nén mới"))
         if not cached.is_file():
-            tmp = cached.with_suffix(f".tmp{os.getpid()}")
+            tmp = cache / f"tmp{os.getpid()}-{cached.name}"
             tmp.write_bytes(offline_zip(site_dir))
             tmp.rename(cached)
             _prune(cache, "zip-", cached)
         shutil.copyfile(cached, site_dir / ZIP_URI)
+    log.info(f"Tải về: {', '.join(done)} ({time.perf_counter() - start:.1f} s).")
 
 
 def _prune(cache: Path, prefix: str, keep: Path) -> None:
