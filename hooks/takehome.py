@@ -314,9 +314,19 @@ def offline_url(url: str) -> str:
     return path + qsep + query + sep + fragment
 
 
-def offline_html(html: str, rel: str) -> str:
-    """Trang HTML ``rel`` cho bản zip: liên kết thư mục thành index.html, thêm shim Web Worker cho file://."""
-    html = _HREF.sub(lambda m: f"{m[1]}{m[2]}{offline_url(m[3])}{m[2]}", html)
+def offline_html(html: str, rel: str, site_url: str = "") -> str:
+    """Trang HTML ``rel`` cho bản zip: liên kết thư mục thành index.html, thêm shim Web Worker cho file://.
+
+    Bản zip không chứa chính nó: liên kết tới nó trỏ về bản trên trang web (``site_url``)."""
+    here = posixpath.dirname(rel)
+
+    def fix(m: re.Match) -> str:
+        url = offline_url(m[3])
+        if site_url and posixpath.normpath(posixpath.join(here, url.split("#")[0])) == ZIP_URI:
+            url = urllib.parse.urljoin(site_url, ZIP_URI)
+        return f"{m[1]}{m[2]}{url}{m[2]}"
+
+    html = _HREF.sub(fix, html)
     shim = posixpath.relpath(SHIM_URI, posixpath.dirname(rel) or ".")
     return _HEAD.sub(lambda m: f'{m.group()}<script src="{shim}"></script>', html, count=1)
 
@@ -337,18 +347,18 @@ def _zip_entry(name: str) -> zipfile.ZipInfo:
     return info
 
 
-def offline_zip(site_dir: Path) -> bytes:
+def offline_zip(site_dir: Path, site_url: str = "") -> bytes:
     """Cả trang web (trừ chính bản zip) trong một zip đọc được từ file://, nội dung cố định theo đầu vào."""
     if not SHIM.is_file():
         raise PluginError(f"Thiếu {SHIM.relative_to(ROOT)} cho bản ngoại tuyến: chạy `npm ci` (hoặc ./dev setup).")
     entries: dict[str, bytes] = {}
     for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
         rel = path.relative_to(site_dir).as_posix()
-        if rel == ZIP_URI:
+        if rel in (ZIP_URI, "404.html"):  # 404.html dùng đường dẫn tuyệt đối của máy chủ; file:// không cần nó
             continue
         data = path.read_bytes()
         if rel.endswith(".html"):
-            data = offline_html(data.decode("utf-8"), rel).encode("utf-8")
+            data = offline_html(data.decode("utf-8"), rel, site_url).encode("utf-8")
         entries[rel] = data
     index = site_dir / "search" / "search_index.json"
     if index.is_file():
@@ -514,6 +524,10 @@ def on_post_page(output, page, config):
     return without_repo_facts(output)
 
 
+def on_post_template(output_content, template_name, config):
+    return without_repo_facts(output_content)  # 404.html
+
+
 @event_priority(-100)  # sau mọi plugin và hook khác: trang in, chỉ mục tìm kiếm đã viết xong
 def on_post_build(config):
     if _state.get("command") == "serve":
@@ -541,12 +555,13 @@ def on_post_build(config):
         shutil.copyfile(cached, site_dir / PDF_URI)
         pdf_bytes = cached.read_bytes()
     if _state.get("zip"):
-        zip_key = hashlib.sha256(key.encode() + hashlib.sha256(pdf_bytes).digest() + SHIM.read_bytes()).hexdigest()
+        parts = [key.encode(), hashlib.sha256(pdf_bytes).digest(), SHIM.read_bytes(), (config.site_url or "").encode()]
+        zip_key = hashlib.sha256(b"\0".join(parts)).hexdigest()
         cached = cache / f"zip-{zip_key[:24]}.zip"
         done.append("bản zip " + ("từ bộ nhớ đệm" if cached.is_file() else "nén mới"))
         if not cached.is_file():
             tmp = cache / f"tmp{os.getpid()}-{cached.name}"
-            tmp.write_bytes(offline_zip(site_dir))
+            tmp.write_bytes(offline_zip(site_dir, config.site_url or ""))
             tmp.rename(cached)
             _prune(cache, "zip-", cached)
         shutil.copyfile(cached, site_dir / ZIP_URI)

@@ -119,3 +119,9 @@ def test_missing_chromium_is_an_error_in_ci(monkeypatch):
 def test_chromium_found_means_pdf(monkeypatch):
     monkeypatch.setenv("RNNLAB_CHROMIUM", sys.executable)  # một tệp chạy được bất kì: chỉ kiểm tra cách tìm
     assert takehome.chromium_path() == sys.executable
+
+
+def test_offline_copy_links_to_the_zip_on_the_web():
+    html = '<head></head><a href="../tai-ve/rnnlab-ngoai-tuyen.zip">zip</a>'
+    out = takehome.offline_html(html, "cai-dat/index.html", "https://a.github.io/b/")
+    assert '<a href="https://a.github.io/b/tai-ve/rnnlab-ngoai-tuyen.zip">' in out
