@@ -568,7 +568,8 @@ def on_post_build(config):
     log.info(f"Tải về: {', '.join(done)} ({time.perf_counter() - start:.1f} s).")
 
 
-def _prune(cache: Path, prefix: str, keep: Path) -> None:
-    for old in cache.glob(f"{prefix}*"):
-        if old != keep:
-            old.unlink(missing_ok=True)
+def _prune(cache: Path, prefix: str, keep: Path, count: int = 2) -> None:
+    """Xoá các bản đệm cũ, giữ ``keep`` và vài bản mới nhất (các bản dựng khác nhau, vd. có / không PDF)."""
+    others = sorted((p for p in cache.glob(f"{prefix}*") if p != keep), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in others[count - 1 :]:
+        old.unlink(missing_ok=True)

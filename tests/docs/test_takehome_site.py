@@ -244,3 +244,21 @@ def test_offline_zip_is_not_in_itself(offline_copy):
     assert not (offline_copy / takehome.ZIP_URI).exists()
     assert (offline_copy / takehome.PDF_URI).is_file()
     assert os.path.getsize(offline_copy / "search" / "search_index.js") > 10_000
+
+
+# --- thiếu Chromium -------------------------------------------------------------------------------
+
+
+def test_local_build_without_chromium_still_builds_and_says_why(build_site, tmp_path):
+    build = build_site(ROOT / "mkdocs.yml", tmp_path / "site", RNNLAB_CHROMIUM="/khong/co/chromium", CI="")
+    assert build.returncode == 0, build.output[-3000:]
+    assert "bỏ qua bản PDF" in build.output and "/khong/co/chromium" in build.output
+    assert not (build.site / takehome.PDF_URI).exists()
+    assert "Bản dựng này không có PDF" in page_html(build.site, "cai-dat.md")
+    assert (build.site / takehome.ZIP_URI).stat().st_size > 100_000
+
+
+def test_ci_build_without_chromium_fails(build_site, tmp_path):
+    build = build_site(ROOT / "mkdocs.yml", tmp_path / "site", RNNLAB_CHROMIUM="/khong/co/chromium", CI="true")
+    assert build.returncode != 0
+    assert "Bản dựng trong CI phải có bản PDF" in build.output
