@@ -422,13 +422,14 @@ def report_url(repo_url: str, title: str, src_uri: str, page_url: str) -> str:
 def edit_links_html(page, config) -> str:
     links = []
     if page.edit_url:
-        links.append(f'<a href="{escape(page.edit_url)}" rel="edit">Sửa trang này</a>')
+        links.append(f'<a class="md-button" href="{escape(page.edit_url)}" rel="edit">Sửa trang này</a>')
     if config.repo_url:
         url = report_url(config.repo_url, page.title or "", page.file.src_uri, page.canonical_url or page.url)
-        links.append(f'<a href="{escape(url)}">Báo lỗi</a>')
+        links.append(f'<a class="md-button" href="{escape(url)}">Báo lỗi</a>')
     if not links:
         return ""
-    return '<p class="rnnlab-sua-trang">' + " · ".join(links) + "</p>\n"
+    # nút riêng, không chen giữa chữ: nhìn ra là liên kết mà không chỉ nhờ màu
+    return '<p class="rnnlab-sua-trang">' + " ".join(links) + "</p>\n"
 
 
 # --- sự kiện MkDocs ------------------------------------------------------------------------------------

@@ -121,21 +121,30 @@ def clean_env() -> dict[str, str]:
     return env
 
 
+def run_alone(python: Path, snippet: Path, folder: Path) -> subprocess.CompletedProcess:
+    """Chép ``snippet`` một mình vào thư mục trống ``folder`` và chạy nó ở đó bằng ``python``."""
+    shutil.copy(snippet, folder / snippet.name)
+    return subprocess.run(
+        [str(python), snippet.name], cwd=folder, env=clean_env(), capture_output=True, text=True, timeout=600
+    )
+
+
+def failure(snippet: str, proc: subprocess.CompletedProcess) -> str | None:
+    """Thông báo lỗi (tên snippet và traceback) nếu lần chạy hỏng; None nếu chạy được."""
+    if proc.returncode == 0:
+        return None
+    return (
+        f"Snippet {snippet}, chép một mình vào thư mục trống và chạy bằng Python có wheel rnnlab, "
+        f"hỏng (mã thoát {proc.returncode}):\n{proc.stderr.strip()}"
+    )
+
+
 @pytest.fixture(scope="module")
 def alone_runs(reader_python, tmp_path_factory) -> dict[str, subprocess.CompletedProcess]:
     """Chạy mọi snippet, mỗi cái một mình trong một thư mục trống, song song theo số lõi."""
 
     def run(rel: str) -> subprocess.CompletedProcess:
-        folder = tmp_path_factory.mktemp("mot-minh")
-        shutil.copy(ROOT / rel, folder / Path(rel).name)
-        return subprocess.run(
-            [str(reader_python), Path(rel).name],
-            cwd=folder,
-            env=clean_env(),
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
+        return run_alone(reader_python, ROOT / rel, tmp_path_factory.mktemp("mot-minh"))
 
     workers = max(1, min(len(SNIPPETS), os.cpu_count() or 1))
     with concurrent.futures.ThreadPoolExecutor(workers) as pool:
@@ -145,13 +154,24 @@ def alone_runs(reader_python, tmp_path_factory) -> dict[str, subprocess.Complete
 @pytest.mark.slow
 @pytest.mark.parametrize("snippet", SNIPPETS)
 def test_snippet_runs_alone_with_the_wheel(snippet, alone_runs):
-    proc = alone_runs[snippet]
-    if proc.returncode != 0:
-        pytest.fail(
-            f"Snippet {snippet}, chép một mình vào thư mục trống và chạy bằng Python có wheel rnnlab, "
-            f"hỏng (mã thoát {proc.returncode}):\n{proc.stderr.strip()}",
-            pytrace=False,
-        )
+    message = failure(snippet, alone_runs[snippet])
+    if message:
+        pytest.fail(message, pytrace=False)
+
+
+@pytest.mark.slow
+def test_a_snippet_that_fails_alone_is_reported_with_its_traceback(reader_python, tmp_path):
+    """Snippet chỉ chạy được trong repo (import một tệp bên cạnh) hỏng khi chép một mình, và thông báo nói rõ."""
+    broken = tmp_path / "repo" / "dung_tep_ben_canh.py"
+    broken.parent.mkdir()
+    broken.write_text("import rnnlab\nfrom tep_ben_canh import gia_tri\n", encoding="utf-8")
+    (broken.parent / "tep_ben_canh.py").write_text("gia_tri = 1\n", encoding="utf-8")
+    alone = tmp_path / "mot-minh"
+    alone.mkdir()
+    message = failure("snippets/x/dung_tep_ben_canh.py", run_alone(reader_python, broken, alone))
+    assert message is not None
+    assert "snippets/x/dung_tep_ben_canh.py" in message
+    assert "Traceback" in message and "ModuleNotFoundError: No module named 'tep_ben_canh'" in message
 
 
 def test_snippets_exist():
