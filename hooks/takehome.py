@@ -29,6 +29,7 @@ import io
 import json
 import logging
 import os
+import pickle
 import platform
 import posixpath
 import re
@@ -444,7 +445,39 @@ def on_startup(command, dirty):
 def on_config(config):
     if PRINT_PLUGIN not in config.plugins:
         raise PluginError(f"hooks/takehome.py cần plugin {PRINT_PLUGIN} (mkdocs-print-site-plugin) trong mkdocs.yml.")
+    _state["page_html"] = {}
+    renderer = config.plugins[PRINT_PLUGIN].renderer
+    if not getattr(renderer.write_combined, "cached", False):
+        renderer.write_combined = _cached_write_combined(renderer.write_combined, config)
     return config
+
+
+def _cached_write_combined(write_combined, config):
+    """Plugin print-site ghép trang in mất vài giây mỗi lần dựng (sửa id từng tiêu đề bằng regex):
+    lưu đệm kết quả (HTML, mục lục) theo nội dung mọi trang, cấu hình plugin và nav."""
+
+    def cached():
+        h = hashlib.sha256(Path(__file__).read_bytes())
+        h.update(repr(sorted(config.plugins[PRINT_PLUGIN].config.items())).encode())
+        h.update(repr(config.nav).encode())
+        for uri, digest in sorted(_state["page_html"].items()):
+            h.update(uri.encode() + b"\0" + digest)
+        cover = config.plugins[PRINT_PLUGIN].cover_page_template_path
+        if cover:
+            h.update(Path(cover).read_bytes())
+        path = runner.CACHE_ROOT / "takehome" / f"print-{h.hexdigest()[:24]}.pickle"
+        if path.is_file():
+            with contextlib.suppress(Exception):
+                return pickle.loads(path.read_bytes())
+        result = write_combined()
+        with contextlib.suppress(Exception):  # mục lục không pickle được thì thôi, lần sau ghép lại
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(pickle.dumps(result))
+            _prune(path.parent, "print-", path)
+        return result
+
+    cached.cached = True
+    return cached
 
 
 def on_files(files, config):
@@ -512,6 +545,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    # html lúc này chính là thứ plugin print-site giữ cho trang in (nó chạy trước hook): khoá đệm của trang in
+    _state.setdefault("page_html", {})[page.file.src_uri] = hashlib.sha256(html.encode()).digest()
     return html + edit_links_html(page, config)
 
 
