@@ -83,7 +83,7 @@ def test_download_page_serves_the_wheel_with_one_install_command(built_site, con
     # trang có trong nav và trang chủ dẫn tới nó
     assert ("Cài đặt và tải về", "cai-dat.md") in nav_pages(config.nav)
     assert any(href in ("cai-dat/", "cai-dat/index.html") for href, _ in links(page_html(built_site.site, "index.md")))
-    for uri in (takehome.PDF_URI, takehome.ZIP_URI):
+    for uri in (takehome.ZIP_URI,) + (() if no_pdf_here() else (takehome.PDF_URI,)):
         assert any(posixpath.normpath(posixpath.join("cai-dat", h)) == uri for h, _ in links(page)), uri
         assert (built_site.site / uri).stat().st_size > 100_000, uri
 
@@ -142,7 +142,14 @@ def test_pages_do_not_call_the_github_api(built_site):
 # --- PDF ------------------------------------------------------------------------------------------
 
 
+def no_pdf_here() -> str | None:
+    """Vì sao bản dựng ở máy này không có PDF (thiếu Chromium, ngoài CI); None nếu phải có."""
+    return None if takehome.in_ci() else takehome.pdf_unavailable_reason()
+
+
 def test_pdf_has_every_page_title_with_diacritics(built_site, config):
+    if no_pdf_here():
+        pytest.skip(f"bản dựng ở máy này không có PDF: {no_pdf_here()}")
     import pypdfium2
 
     pdf = pypdfium2.PdfDocument(built_site.site / takehome.PDF_URI)
@@ -242,7 +249,7 @@ def test_offline_copy_works_from_file_url(offline_copy, built_site, config):
 
 def test_offline_zip_is_not_in_itself(offline_copy):
     assert not (offline_copy / takehome.ZIP_URI).exists()
-    assert (offline_copy / takehome.PDF_URI).is_file()
+    assert no_pdf_here() or (offline_copy / takehome.PDF_URI).is_file()
     assert os.path.getsize(offline_copy / "search" / "search_index.js") > 10_000
 
 

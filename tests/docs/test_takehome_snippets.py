@@ -92,13 +92,16 @@ def reader_python(tmp_path_factory) -> Path:
     ).stdout.strip()
     (Path(purelib) / "_phu_thuoc.pth").write_text(str(shadow) + "\n")
     env = clean_env()
-    install = subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-index", "--no-cache-dir", str(wheel)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp,
-    )
+    # như lệnh trên trang cài đặt: pip install <địa chỉ http của wheel> (ở đây một máy chủ tạm trên 127.0.0.1)
+    with takehome.serve_directory(wheel.parent) as base:
+        install = subprocess.run(
+            [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-index", "--no-cache-dir"]
+            + [base + wheel.name],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp,
+        )
     assert install.returncode == 0, f"pip install {wheel.name} thất bại:\n{install.stdout}\n{install.stderr}"
     where = subprocess.run(
         [str(python), "-c", "import rnnlab; print(rnnlab.__file__)"],
