@@ -193,6 +193,8 @@ def test_offline_copy_has_every_page_and_its_links_resolve(offline_copy, config)
 def chromium() -> str:
     path = takehome.chromium_path()
     if path is None:
+        if takehome.in_ci():
+            pytest.fail("CI phải có Chromium (đặt RNNLAB_CHROMIUM)", pytrace=False)
         pytest.skip("không có Chromium (đặt RNNLAB_CHROMIUM)")
     return path
 
