@@ -545,7 +545,10 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    # html lúc này chính là thứ plugin print-site giữ cho trang in (nó chạy trước hook): khoá đệm của trang in
+    # Plugin print-site giữ page.html cho trang in ở on_page_content của nó, trước mọi hook; thay bằng
+    # html đã qua các hook trước hook này (thuật ngữ, sổ tay đã bỏ script CDN...), chưa có nút sửa trang.
+    if hasattr(page, "html"):
+        page.html = html
     _state.setdefault("page_html", {})[page.file.src_uri] = hashlib.sha256(html.encode()).digest()
     return html + edit_links_html(page, config)
 
