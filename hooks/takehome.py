@@ -9,10 +9,10 @@
   Python đã tính ra kết quả; trang cài đặt có bảng đầy đủ (dấu ``<!-- takehome:... -->``, xem ``MARKERS``).
 - **Sửa trang, báo lỗi.** Cuối mỗi trang: "Sửa trang này" (``page.edit_url`` từ ``repo_url`` + ``edit_uri``)
   và "Báo lỗi" (mở issue mới, điền sẵn đường dẫn và tiêu đề trang).
-- **PDF.** Plugin print-site dựng trang in (mọi trang theo thứ tự nav, có mục lục); Chromium không giao diện
+- **PDF** (in bằng ``hooks/takehome_pdf.py``). Plugin print-site dựng trang in (mọi trang theo thứ tự nav, có mục lục); Chromium không giao diện
   (Playwright) in trang đó ra ``tai-ve/rnnlab.pdf``, có số trang và mục lục (cả bookmark), lưu đệm theo nội dung trang web.
   Thiếu Chromium: bản dựng ở máy mình vẫn xong, kèm một dòng báo; trong CI (``CI=true``) thì là lỗi.
-- **Bản ngoại tuyến.** ``tai-ve/rnnlab-ngoai-tuyen.zip``: cả trang web, đọc được từ ``file://`` không cần
+- **Bản ngoại tuyến** (``hooks/takehome_offline.py``). ``tai-ve/rnnlab-ngoai-tuyen.zip``: cả trang web, đọc được từ ``file://`` không cần
   máy chủ: liên kết thư mục thành ``.../index.html``, chỉ mục tìm kiếm nằm trong ``search/search_index.js``
   (Material tự dùng nó khi mở từ ``file://``), và shim ``iframe-worker`` (npm) thay Web Worker của ô tìm kiếm.
 
@@ -24,9 +24,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import http.server
-import io
-import json
 import logging
 import os
 import pickle
@@ -37,10 +34,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
-import zipfile
 from html import escape
 from pathlib import Path
 
@@ -52,25 +47,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import runner  # noqa: E402
+from hooks import runner, takehome_offline, takehome_pdf  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.takehome")
 
 DOWNLOAD_DIR = "tai-ve"
 PDF_URI = f"{DOWNLOAD_DIR}/rnnlab.pdf"
 ZIP_URI = f"{DOWNLOAD_DIR}/rnnlab-ngoai-tuyen.zip"
-ZIP_FOLDER = "rnnlab"  # giải nén ra thư mục này
 PRINT_PLUGIN = "print-site"
-SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
-SHIM_URI = "assets/javascripts/iframe-worker-shim.js"  # chỉ có trong bản zip
-DEFAULT_CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # Các tệp không đưa vào khoá đệm của PDF / zip: chính chúng, và sitemap (ghi ngày dựng).
 _NOT_HASHED = {PDF_URI, ZIP_URI, "sitemap.xml", "sitemap.xml.gz"}
 
@@ -166,122 +150,6 @@ def versions_table() -> str:
     return "\n".join(rows)
 
 
-# --- Chromium và PDF -----------------------------------------------------------------------------------
-
-
-def chromium_path() -> str | None:
-    """Chromium dùng để in PDF: biến môi trường ``RNNLAB_CHROMIUM`` hoặc /usr/bin/chromium; None nếu không có."""
-    path = os.environ.get("RNNLAB_CHROMIUM") or DEFAULT_CHROMIUM
-    found = shutil.which(path)
-    return found if found else None
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
-
-
-def pdf_unavailable_reason() -> str | None:
-    """Vì sao bản dựng này không in được PDF (thiếu Chromium hay Playwright); None nếu in được."""
-    chromium = chromium_path()
-    if chromium is None:
-        wanted = os.environ.get("RNNLAB_CHROMIUM") or DEFAULT_CHROMIUM
-        return (
-            f"không tìm thấy Chromium ở {wanted} (cài bằng `apt-get install chromium`, "
-            f"hoặc đặt biến môi trường RNNLAB_CHROMIUM trỏ tới Chromium)"
-        )
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "chưa cài Playwright (pip install playwright; chạy ./dev setup)"
-    return None
-
-
-def check_pdf_possible() -> bool:
-    """True nếu in được PDF. Không in được: trong CI là lỗi; ở máy mình chỉ báo một dòng rồi dựng tiếp."""
-    reason = pdf_unavailable_reason()
-    if reason is None:
-        return True
-    if in_ci():
-        raise PluginError(f"Bản dựng trong CI phải có bản PDF, nhưng {reason}.")
-    # INFO chứ không WARNING: `mkdocs build --strict` ở máy mình vẫn phải xong khi thiếu Chromium.
-    log.info(f"CẢNH BÁO: bỏ qua bản PDF của trang, vì {reason}. Phần còn lại của trang vẫn được dựng.")
-    return False
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - tên do lớp cha đặt
-        pass
-
-
-@contextlib.contextmanager
-def serve_directory(directory: Path):
-    """Máy chủ HTTP tạm trên 127.0.0.1 (cổng ngẫu nhiên) phục vụ ``directory``; trả về địa chỉ gốc."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-# Trang in sẵn sàng khi: phông đã tải, mọi hình đã tải, mọi sơ đồ Mermaid đã vẽ, mọi công thức đã dàn.
-_READY_JS = """() => {
-  const imgs = [...document.images];
-  const mermaid = [...document.querySelectorAll('.mermaid')];
-  const math = [...document.querySelectorAll('.arithmatex')];
-  return document.readyState === 'complete'
-    && imgs.every(i => i.complete && i.naturalWidth > 0)
-    && mermaid.every(m => m.tagName !== 'PRE' && m.getBoundingClientRect().height > 0)
-    && math.every(m => m.querySelector('.katex'));
-}"""
-
-# Số trang bằng tiếng Việt, thay "Page N" của CSS plugin print-site (chỉ chèn vào trang in).
-_PAGE_STYLE = (
-    "<style>@page { @bottom-right { content: 'Trang ' counter(page) ' / ' counter(pages);"
-    " font-family: 'Noto Sans Variable', sans-serif; font-size: 9pt; color: #555; } }</style>"
-)
-
-
-def print_pdf(site_dir: Path, page_uri: str, out: Path, chromium: str) -> None:
-    """In ``site_dir/page_uri`` (qua HTTP cục bộ) ra ``out`` bằng Chromium không giao diện; chặn mọi địa chỉ ngoài."""
-    from playwright.sync_api import sync_playwright
-
-    outside: list[str] = []
-
-    def route(r):
-        if r.request.url.startswith("http://127.0.0.1:"):
-            r.continue_()
-        else:
-            outside.append(r.request.url)
-            r.abort()
-
-    with serve_directory(site_dir) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.route("**/*", route)
-            page.goto(base + page_uri, wait_until="load", timeout=120_000)
-            # hình "lazy" ngoài khung nhìn không bao giờ tải nếu không cuộn tới: tải hết ngay
-            page.evaluate("document.querySelectorAll('img').forEach(i => { i.loading = 'eager'; })")
-            page.evaluate("document.fonts.ready.then(() => true)")
-            page.wait_for_function(_READY_JS, timeout=120_000)
-            page.pdf(
-                path=str(out),
-                format="A4",
-                print_background=True,
-                prefer_css_page_size=True,  # khổ giấy, lề, số trang: @page trong CSS
-                outline=True,  # mục lục (bookmark) của PDF theo các tiêu đề
-                tagged=True,
-            )
-        finally:
-            browser.close()
-    if outside:
-        raise PluginError("Trang in muốn tải tệp từ máy khác: " + ", ".join(sorted(set(outside))[:5]))
-
-
 def site_hash(site_dir: Path) -> str:
     """Hash của mọi tệp trong trang đã dựng (trừ PDF, zip, sitemap, .ipynb): khoá đệm của PDF và bản zip."""
     h = hashlib.sha256()
@@ -294,82 +162,6 @@ def site_hash(site_dir: Path) -> str:
         h.update(rel.encode() + b"\0")
         h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()[:24]
-
-
-# --- bản ngoại tuyến (zip) -----------------------------------------------------------------------------
-
-_HREF = re.compile(r"""(\bhref=)(["'])([^"']*)\2""")
-_HEAD = re.compile(r"<head[^>]*>", re.I)
-
-
-def offline_url(url: str) -> str:
-    """Liên kết tương đối tới một thư mục (``../lstm/``, ``.``, ``..#x``) → tới ``index.html`` của nó."""
-    if not url or re.match(r"^([a-z][a-z0-9+.-]*:|//|#|/)", url, re.I):
-        return url
-    path, sep, fragment = url.partition("#")
-    path, qsep, query = path.partition("?")
-    if path.rsplit("/", 1)[-1] in (".", ".."):
-        path += "/"
-    if path.endswith("/"):
-        path += "index.html"
-    return path + qsep + query + sep + fragment
-
-
-def offline_html(html: str, rel: str, site_url: str = "") -> str:
-    """Trang HTML ``rel`` cho bản zip: liên kết thư mục thành index.html, thêm shim Web Worker cho file://.
-
-    Bản zip không chứa chính nó: liên kết tới nó trỏ về bản trên trang web (``site_url``)."""
-    here = posixpath.dirname(rel)
-
-    def fix(m: re.Match) -> str:
-        url = offline_url(m[3])
-        if site_url and posixpath.normpath(posixpath.join(here, url.split("#")[0])) == ZIP_URI:
-            url = urllib.parse.urljoin(site_url, ZIP_URI)
-        return f"{m[1]}{m[2]}{url}{m[2]}"
-
-    html = _HREF.sub(fix, html)
-    shim = posixpath.relpath(SHIM_URI, posixpath.dirname(rel) or ".")
-    return _HEAD.sub(lambda m: f'{m.group()}<script src="{shim}"></script>', html, count=1)
-
-
-def offline_search_index(data: str) -> str:
-    """search_index.json → search_index.js (``var __index = ...``) với địa chỉ kết quả trỏ tới index.html."""
-    index = json.loads(data)
-    for doc in index.get("docs", []):
-        if "location" in doc:
-            doc["location"] = offline_url(doc["location"] or "./")
-    return "var __index = " + json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-
-
-def _zip_entry(name: str) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(f"{ZIP_FOLDER}/{name}", date_time=(1980, 1, 1, 0, 0, 0))
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = 0o644 << 16
-    return info
-
-
-def offline_zip(site_dir: Path, site_url: str = "") -> bytes:
-    """Cả trang web (trừ chính bản zip) trong một zip đọc được từ file://, nội dung cố định theo đầu vào."""
-    if not SHIM.is_file():
-        raise PluginError(f"Thiếu {SHIM.relative_to(ROOT)} cho bản ngoại tuyến: chạy `npm ci` (hoặc ./dev setup).")
-    entries: dict[str, bytes] = {}
-    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-        rel = path.relative_to(site_dir).as_posix()
-        if rel in (ZIP_URI, "404.html"):  # 404.html dùng đường dẫn tuyệt đối của máy chủ; file:// không cần nó
-            continue
-        data = path.read_bytes()
-        if rel.endswith(".html"):
-            data = offline_html(data.decode("utf-8"), rel, site_url).encode("utf-8")
-        entries[rel] = data
-    index = site_dir / "search" / "search_index.json"
-    if index.is_file():
-        entries["search/search_index.js"] = offline_search_index(index.read_text(encoding="utf-8")).encode("utf-8")
-    entries[SHIM_URI] = SHIM.read_bytes()
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compresslevel=6) as z:
-        for rel in sorted(entries):
-            z.writestr(_zip_entry(rel), entries[rel])
-    return buffer.getvalue()
 
 
 # --- trang: tải snippet, phiên bản, sửa trang / báo lỗi ------------------------------------------------
@@ -491,7 +283,7 @@ def on_files(files, config):
         rel = snippet.relative_to(ROOT).as_posix()
         files.append(File.generated(config, snippet_uri(rel), abs_src_path=str(snippet)))
     # PDF và zip được viết ở on_post_build; ở đây chỉ giữ chỗ để liên kết tới chúng hợp lệ (--strict).
-    _state["pdf"] = not serving and check_pdf_possible()
+    _state["pdf"] = not serving and takehome_pdf.check_pdf_possible()
     _state["zip"] = not serving
     for uri, wanted in ((PDF_URI, _state["pdf"]), (ZIP_URI, _state["zip"])):
         if wanted:
@@ -576,7 +368,9 @@ def on_post_build(config):
     # trang in do plugin print-site viết ở on_post_build của nó, không qua on_post_page
     page_uri = config.plugins[PRINT_PLUGIN].print_file.dest_uri
     printed = site_dir / page_uri
-    html = without_repo_facts(printed.read_text(encoding="utf-8")).replace("</head>", _PAGE_STYLE + "</head>", 1)
+    html = without_repo_facts(printed.read_text(encoding="utf-8")).replace(
+        "</head>", takehome_pdf.PAGE_STYLE + "</head>", 1
+    )
     printed.write_text(html, encoding="utf-8")
     key = site_hash(site_dir)
     cache = runner.CACHE_ROOT / "takehome"
@@ -588,19 +382,24 @@ def on_post_build(config):
         done.append("PDF " + ("từ bộ nhớ đệm" if cached.is_file() else "in mới bằng Chromium"))
         if not cached.is_file():
             tmp = cache / f"tmp{os.getpid()}-{cached.name}"
-            print_pdf(site_dir, page_uri, tmp, chromium_path())
+            takehome_pdf.print_pdf(site_dir, page_uri, tmp, takehome_pdf.chromium_path())
             tmp.rename(cached)
             _prune(cache, "pdf-", cached)
         shutil.copyfile(cached, site_dir / PDF_URI)
         pdf_bytes = cached.read_bytes()
     if _state.get("zip"):
-        parts = [key.encode(), hashlib.sha256(pdf_bytes).digest(), SHIM.read_bytes(), (config.site_url or "").encode()]
+        parts = [
+            key.encode(),
+            hashlib.sha256(pdf_bytes).digest(),
+            takehome_offline.SHIM.read_bytes(),
+            (config.site_url or "").encode(),
+        ]
         zip_key = hashlib.sha256(b"\0".join(parts)).hexdigest()
         cached = cache / f"zip-{zip_key[:24]}.zip"
         done.append("bản zip " + ("từ bộ nhớ đệm" if cached.is_file() else "nén mới"))
         if not cached.is_file():
             tmp = cache / f"tmp{os.getpid()}-{cached.name}"
-            tmp.write_bytes(offline_zip(site_dir, config.site_url or ""))
+            tmp.write_bytes(takehome_offline.offline_zip(site_dir, ZIP_URI, config.site_url or ""))
             tmp.rename(cached)
             _prune(cache, "zip-", cached)
         shutil.copyfile(cached, site_dir / ZIP_URI)

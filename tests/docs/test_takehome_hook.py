@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from hooks import takehome  # noqa: E402
+from hooks import takehome, takehome_offline, takehome_pdf  # noqa: E402
 
 TABS = """\
 === "rnnlab"
@@ -67,12 +67,12 @@ def test_download_link_from_the_home_page():
     ],
 )
 def test_offline_url(url, offline):
-    assert takehome.offline_url(url) == offline
+    assert takehome_offline.offline_url(url) == offline
 
 
 def test_offline_html_rewrites_links_and_adds_worker_shim():
     html = '<html><head><title>x</title></head><body><a href="../gru/">GRU</a><a href="https://x.org/">x</a></body>'
-    out = takehome.offline_html(html, "loai-rnn/lstm/index.html")
+    out = takehome_offline.offline_html(html, "loai-rnn/lstm/index.html")
     assert '<a href="../gru/index.html">' in out
     assert '<a href="https://x.org/">' in out
     assert '<head><script src="../../assets/javascripts/iframe-worker-shim.js"></script>' in out
@@ -80,7 +80,7 @@ def test_offline_html_rewrites_links_and_adds_worker_shim():
 
 def test_offline_search_index_points_at_files():
     data = json.dumps({"config": {}, "docs": [{"location": "", "text": "a"}, {"location": "gru/#x", "text": "b"}]})
-    js = takehome.offline_search_index(data)
+    js = takehome_offline.offline_search_index(data)
     assert js.startswith("var __index = ")
     docs = json.loads(js[len("var __index = ") :])["docs"]
     assert [d["location"] for d in docs] == ["./index.html", "gru/index.html#x"]
@@ -102,7 +102,7 @@ def test_missing_chromium_is_a_note_locally(monkeypatch, caplog):
     monkeypatch.setenv("RNNLAB_CHROMIUM", "/khong/co/chromium")
     monkeypatch.delenv("CI", raising=False)
     with caplog.at_level(logging.INFO, logger="mkdocs.hooks.takehome"):
-        assert takehome.check_pdf_possible() is False
+        assert takehome_pdf.check_pdf_possible() is False
     [record] = caplog.records
     assert record.levelno == logging.INFO  # không phải WARNING: --strict vẫn dựng xong
     assert "bỏ qua bản PDF" in record.getMessage()
@@ -113,15 +113,15 @@ def test_missing_chromium_is_an_error_in_ci(monkeypatch):
     monkeypatch.setenv("RNNLAB_CHROMIUM", "/khong/co/chromium")
     monkeypatch.setenv("CI", "true")
     with pytest.raises(PluginError, match="CI phải có bản PDF"):
-        takehome.check_pdf_possible()
+        takehome_pdf.check_pdf_possible()
 
 
 def test_chromium_found_means_pdf(monkeypatch):
-    monkeypatch.setenv("RNNLAB_CHROMIUM", sys.executable)  # một tệp chạy được bất kì: chỉ kiểm tra cách tìm
-    assert takehome.chromium_path() == sys.executable
+    monkeypatch.setenv("RNNLAB_CHROMIUM", sys.executable)  # tệp chạy được bất kì: chỉ kiểm tra cách tìm
+    assert takehome_pdf.chromium_path() == sys.executable
 
 
 def test_offline_copy_links_to_the_zip_on_the_web():
     html = '<head></head><a href="../tai-ve/rnnlab-ngoai-tuyen.zip">zip</a>'
-    out = takehome.offline_html(html, "cai-dat/index.html", "https://a.github.io/b/")
+    out = takehome_offline.offline_html(html, "cai-dat/index.html", "https://a.github.io/b/", takehome.ZIP_URI)
     assert '<a href="https://a.github.io/b/tai-ve/rnnlab-ngoai-tuyen.zip">' in out

@@ -24,7 +24,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from hooks import takehome  # noqa: E402
+from hooks import takehome, takehome_offline, takehome_pdf  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -144,7 +144,7 @@ def test_pages_do_not_call_the_github_api(built_site):
 
 def no_pdf_here() -> str | None:
     """Vì sao bản dựng ở máy này không có PDF (thiếu Chromium, ngoài CI); None nếu phải có."""
-    return None if takehome.in_ci() else takehome.pdf_unavailable_reason()
+    return None if takehome_pdf.in_ci() else takehome_pdf.pdf_unavailable_reason()
 
 
 def test_pdf_has_every_page_title_with_diacritics(built_site, config):
@@ -171,7 +171,7 @@ def offline_copy(built_site, tmp_path_factory) -> Path:
     where = tmp_path_factory.mktemp("ngoai-tuyen")
     with zipfile.ZipFile(built_site.site / takehome.ZIP_URI) as z:
         z.extractall(where)
-    return where / takehome.ZIP_FOLDER
+    return where / takehome_offline.ZIP_FOLDER
 
 
 def test_offline_copy_has_every_page_and_its_links_resolve(offline_copy, config):
@@ -191,9 +191,9 @@ def test_offline_copy_has_every_page_and_its_links_resolve(offline_copy, config)
 
 
 def chromium() -> str:
-    path = takehome.chromium_path()
+    path = takehome_pdf.chromium_path()
     if path is None:
-        if takehome.in_ci():
+        if takehome_pdf.in_ci():
             pytest.fail("CI phải có Chromium (đặt RNNLAB_CHROMIUM)", pytrace=False)
         pytest.skip("không có Chromium (đặt RNNLAB_CHROMIUM)")
     return path
@@ -204,7 +204,7 @@ def test_offline_copy_works_from_file_url(offline_copy, built_site, config):
 
     requested_outside = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium(), args=takehome.CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium(), args=takehome_pdf.CHROMIUM_ARGS)
         try:
             page = browser.new_page()
             page.on(

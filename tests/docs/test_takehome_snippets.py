@@ -27,7 +27,7 @@ from packaging.utils import canonicalize_name
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from hooks import takehome  # noqa: E402
+from hooks import takehome, takehome_pdf  # noqa: E402
 
 SNIPPETS = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "snippets").rglob("*.py"))
 
@@ -93,7 +93,7 @@ def reader_python(tmp_path_factory) -> Path:
     (Path(purelib) / "_phu_thuoc.pth").write_text(str(shadow) + "\n")
     env = clean_env()
     # như lệnh trên trang cài đặt: pip install <địa chỉ http của wheel> (ở đây một máy chủ tạm trên 127.0.0.1)
-    with takehome.serve_directory(wheel.parent) as base:
+    with takehome_pdf.serve_directory(wheel.parent) as base:
         install = subprocess.run(
             [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-index", "--no-cache-dir"]
             + [base + wheel.name],
