@@ -153,7 +153,8 @@ def versions_table() -> str:
 def site_hash(site_dir: Path) -> str:
     """Hash của mọi tệp trong trang đã dựng (trừ PDF, zip, sitemap, .ipynb): khoá đệm của PDF và bản zip."""
     h = hashlib.sha256()
-    h.update(Path(__file__).read_bytes())
+    for code in (__file__, takehome_pdf.__file__, takehome_offline.__file__):  # cách in, cách nén
+        h.update(Path(code).read_bytes())
     for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
         rel = path.relative_to(site_dir).as_posix()
         # .ipynb: jupytext đặt id ô ngẫu nhiên mỗi lần dựng; trang HTML của sổ tay đã mang nội dung của nó
