@@ -22,7 +22,7 @@
 # mát $L$ chỉ phụ thuộc trạng thái ẩn cuối $h_T$ và được chọn sao cho
 # $\lVert \partial L / \partial h_T \rVert = 1$. Ma trận trọng số hồi tiếp là $W_{hh} = \rho\, Q$, với $Q$
 # trực giao (với LSTM và GRU: mỗi khối cổng của $W_{hh}$ là $\rho$ nhân một ma trận trực giao riêng).
-# Với RNN tuyến tính, lí thuyết cho đúng
+# Với RNN tuyến tính, lý thuyết cho đúng
 #
 # $$\left\lVert \frac{\partial L}{\partial h_t} \right\rVert = \rho^{\,T-t}.$$
 #
@@ -49,18 +49,19 @@ import matplotlib.pyplot as plt
 import torch
 
 from rnnlab.experiments.flow import flow_curve, growth_per_step
+from rnnlab.vi import decimal_comma, number
 
 torch.set_num_threads(1)  # ma trận nhỏ: một luồng nhanh hơn hai luồng tranh nhau
 
 r = flow_curve(CELL, RHO, seq_len=T, hidden_size=H, nonlinearity=NONLINEARITY, batch_size=4)
 measured, theory = r["measured"], r["theory"]
-print(f"{CELL} ({NONLINEARITY if CELL == 'rnn' else 'có cổng'}), ρ = {RHO}, T = {T}")
-print(f"‖∂L/∂h_T‖ = {float(measured[-1]):.3f}")
-print(f"‖∂L/∂h_1‖ = {float(measured[0]):.3e}   (ρ^(T−1) = {float(theory[0]):.3e})")
-print(f"hệ số nhân trung bình mỗi bước lùi: {growth_per_step(measured):.4f}")
+print(f"{CELL} ({NONLINEARITY if CELL == 'rnn' else 'có cổng'}), ρ = {number(RHO)}, T = {T}")
+print(f"‖∂L/∂h_T‖ = {number(float(measured[-1]), '.3f')}")
+print(f"‖∂L/∂h_1‖ = {number(float(measured[0]), '.3e')}   (ρ^(T−1) = {number(float(theory[0]), '.3e')})")
+print(f"hệ số nhân trung bình mỗi bước lùi: {number(growth_per_step(measured), '.4f')}")
 if CELL == "rnn" and NONLINEARITY == "identity":
     rel = float(((measured - theory).abs() / theory).max())
-    print(f"RNN tuyến tính: sai lệch tương đối lớn nhất so với ρ^(T−t) = {rel:.1e}")
+    print(f"RNN tuyến tính: sai lệch tương đối lớn nhất so với ρ^(T−t) = {number(rel, '.1e')}")
     assert rel < 1e-9
 
 # %%
@@ -69,9 +70,10 @@ ax.semilogy(r["t"], measured, "o", ms=3, label="đo được")
 ax.semilogy(r["t"], theory, "-", label=r"$\rho^{T-t}$")
 ax.set_xlabel("bước thời gian t")
 ax.set_ylabel(r"$\|\partial L/\partial h_t\|$")
-ax.set_title(f"{CELL}, ρ = {RHO}, T = {T}")
+ax.set_title(f"{CELL}, ρ = {number(RHO)}, T = {T}")
 ax.grid(True, alpha=0.3)
 ax.legend()
+decimal_comma()  # dấu phẩy thập phân trên nhãn trục
 plt.show()
 
 # %% [markdown]
@@ -86,16 +88,17 @@ RHOS = [0.5, 0.9, 1.0, 1.1, 1.5]
 fig, ax = plt.subplots(figsize=(7.5, 4))
 for rho in RHOS:
     curve = flow_curve(CELL, rho, seq_len=T, hidden_size=H, nonlinearity=NONLINEARITY, batch_size=4)
-    ax.semilogy(curve["t"], curve["measured"], label=f"ρ = {rho}")
+    ax.semilogy(curve["t"], curve["measured"], label=f"ρ = {number(rho)}")
     print(
-        f"ρ = {rho}: ‖∂L/∂h_1‖ = {float(curve['measured'][0]):.2e}, "
-        f"mỗi bước nhân {growth_per_step(curve['measured']):.3f}"
+        f"ρ = {number(rho)}: ‖∂L/∂h_1‖ = {number(curve['measured'][0], '.2e')}, "
+        f"mỗi bước nhân {number(growth_per_step(curve['measured']), '.3f')}"
     )
 ax.set_xlabel("bước thời gian t")
 ax.set_ylabel(r"$\|\partial L/\partial h_t\|$")
 ax.set_title(f"{CELL} ({NONLINEARITY if CELL == 'rnn' else 'có cổng'}), T = {T}")
 ax.grid(True, alpha=0.3)
 ax.legend(ncol=2)
+decimal_comma()  # dấu phẩy thập phân trên nhãn trục
 plt.show()
 
 # %% [markdown]
@@ -118,12 +121,13 @@ fig, ax = plt.subplots(figsize=(7.5, 4))
 for cell, nonlinearity, name in KINDS:
     curve = flow_curve(cell, RHO, seq_len=T, hidden_size=H, nonlinearity=nonlinearity, batch_size=4)
     ax.semilogy(curve["t"], curve["measured"], label=name)
-    print(f"{name:15s} ‖∂L/∂h_1‖ = {float(curve['measured'][0]):.2e}")
+    print(f"{name:15s} ‖∂L/∂h_1‖ = {number(curve['measured'][0], '.2e')}")
 ax.set_xlabel("bước thời gian t")
 ax.set_ylabel(r"$\|\partial L/\partial h_t\|$")
-ax.set_title(f"ρ = {RHO}, T = {T}, lúc khởi tạo")
+ax.set_title(f"ρ = {number(RHO)}, T = {T}, lúc khởi tạo")
 ax.grid(True, alpha=0.3)
 ax.legend()
+decimal_comma()  # dấu phẩy thập phân trên nhãn trục
 plt.show()
 
 # %% [markdown]
@@ -145,9 +149,10 @@ for cell, nonlinearity, name in KINDS:
     ax.semilogy(LENGTHS, first, "o-", label=name)
 ax.set_xlabel("độ dài chuỗi T")
 ax.set_ylabel(r"$\|\partial L/\partial h_1\|$")
-ax.set_title(f"Gradient về tới bước đầu tiên, ρ = {RHO}")
+ax.set_title(f"Gradient về tới bước đầu tiên, ρ = {number(RHO)}")
 ax.grid(True, alpha=0.3)
 ax.legend()
+decimal_comma()  # dấu phẩy thập phân trên nhãn trục
 plt.show()
 
 # %% [markdown]
@@ -157,6 +162,7 @@ plt.show()
 #   lớn.
 # - Đặt `NONLINEARITY = "tanh"` và `RHO = 3`: gradient nổ, nhưng chậm hơn $3^{T-t}$ rất nhiều vì $\tanh$
 #   bão hoà.
-# - Đặt `CELL = "gru"` và tăng `RHO`: phần gradient đi qua $W_{hh}$ lớn lên, nhưng lối tắt
-#   $\operatorname{diag}(z_t)$ của cổng cập nhật thì không phụ thuộc $\rho$.
+# - Đặt `CELL = "gru"` và tăng `RHO`: phần gradient đi qua $W_{hh}$ lớn lên, còn lối tắt
+#   $\operatorname{diag}(z_t)$ của cổng cập nhật thì không nhân với $W_{hh}$. (Nó vẫn phụ thuộc $\rho$ một
+#   cách gián tiếp: $z_t$ tính từ $h_{t-1}$, mà $h_{t-1}$ lại phụ thuộc $W_{hh}$.)
 # - Chạy ở kích thước lớn hơn bằng dòng lệnh: `rnnlab flow --cell lstm --rho 1.0 --seq-len 500`.
