@@ -36,7 +36,7 @@ class CellBase(nn.Module):
         self.reset_parameters()
 
     def reset_parameters(self):
-        # như torch: mọi tham số ~ U(−1/√H, 1/√H), cùng thứ tự nên cùng hạt giống cho cùng số
+        # như torch: mọi tham số ~ U(−1/√H, 1/√H), cùng thứ tự nên cùng seed cho cùng số
         bound = 1.0 / math.sqrt(self.hidden_size)
         for p in self.parameters():
             nn.init.uniform_(p, -bound, bound)

@@ -23,8 +23,8 @@ from pathlib import Path
 _VI = {
     "usage: ": "cách dùng: ",
     "positional arguments": "tham số vị trí",
-    "options": "tùy chọn",
-    "optional arguments": "tùy chọn",
+    "options": "tuỳ chọn",
+    "optional arguments": "tuỳ chọn",
     "show this help message and exit": "hiện trợ giúp này rồi thoát",
     "show program's version number and exit": "hiện phiên bản rồi thoát",
     "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
@@ -36,11 +36,11 @@ _VI = {
     "expected one argument": "cần đúng một giá trị",
     "expected at most one argument": "cần nhiều nhất một giá trị",
     "expected at least one argument": "cần ít nhất một giá trị",
-    "ambiguous option: %(option)s could match %(matches)s": "tùy chọn mơ hồ: %(option)s có thể là %(matches)s",
+    "ambiguous option: %(option)s could match %(matches)s": "tuỳ chọn mơ hồ: %(option)s có thể là %(matches)s",
     "not allowed with argument %s": "không dùng được cùng tham số %s",
     "ignored explicit argument %r": "bỏ qua giá trị %r",
     "one of the arguments %s is required": "cần một trong các tham số %s",
-    "unexpected option string: %s": "tùy chọn không mong đợi: %s",
+    "unexpected option string: %s": "tuỳ chọn không mong đợi: %s",
     "unknown parser %(parser_name)r (choices: %(choices)s)": "không có lệnh %(parser_name)r (các lệnh: %(choices)s)",
     "can't open '%(filename)s': %(error)s": "không mở được '%(filename)s': %(error)s",
 }
@@ -147,13 +147,13 @@ def build_parser() -> ArgumentParser:
         dest="command",
         metavar="LỆNH",
         title="các lệnh",
-        description="gõ 'rnnlab LỆNH --help' để xem tùy chọn của từng lệnh",
+        description="gõ 'rnnlab LỆNH --help' để xem tuỳ chọn của từng lệnh",
     )
     sub.required = True
 
     def common(p, seeds=True):
         if seeds:
-            p.add_argument("--seeds", type=positive_int, default=3, metavar="SỐ", help="số hạt giống (seed 0, 1, ...)")
+            p.add_argument("--seeds", type=positive_int, default=3, metavar="SỐ", help="số seed (seed 0, 1, ...)")
         p.add_argument("--out", type=Path, metavar="THƯ_MỤC", help="lưu hình (PNG) vào thư mục này")
 
     p = sub.add_parser(
@@ -174,7 +174,7 @@ def build_parser() -> ArgumentParser:
     p.add_argument("--seq-len", type=seq_len_int, default=100, metavar="T", help="T: số bước thời gian")
     p.add_argument("--hidden-size", type=positive_int, default=32, metavar="H", help="H: số nút ẩn")
     p.add_argument("--batch-size", type=positive_int, default=1, metavar="B", help="số chuỗi đầu vào ngẫu nhiên")
-    p.add_argument("--seed", type=nonnegative_int, default=0, metavar="SỐ", help="hạt giống")
+    p.add_argument("--seed", type=nonnegative_int, default=0, metavar="SỐ", help="seed")
     common(p, seeds=False)
 
     p = sub.add_parser(
@@ -189,7 +189,7 @@ def build_parser() -> ArgumentParser:
     p.add_argument("--seq-len", type=seq_len_int, default=100, metavar="T", help="T: độ dài chuỗi")
     p.add_argument("--steps", type=positive_int, default=3000, metavar="SỐ_BƯỚC", help="số bước cập nhật tối đa")
     p.add_argument("--hidden-size", type=positive_int, default=32, metavar="H", help="H: số nút ẩn")
-    p.add_argument("--batch-size", type=positive_int, default=32, metavar="B", help="số chuỗi mỗi lô")
+    p.add_argument("--batch-size", type=positive_int, default=32, metavar="B", help="số chuỗi mỗi batch")
     p.add_argument("--lr", type=positive_float, default=1e-2, metavar="TỐC_ĐỘ", help="tốc độ học")
     p.add_argument(
         "--clip",
@@ -222,8 +222,8 @@ def build_parser() -> ArgumentParser:
         "clipping",
         help="thiết lập nổ gradient: không cắt / cắt theo chuẩn / cắt theo giá trị",
         description="RNN tanh với W_hh = s·Q trên bài toán cộng, SGD. Chạy không cắt, chọn ngưỡng τ = trung vị "
-        "các chuẩn gradient quan sát được trước khi phân kì, rồi chạy lại với cắt theo chuẩn (τ) "
-        "và cắt theo giá trị (τ/√P). Phân kì: NaN/Inf hoặc mất mát vượt --loss-bound.",
+        "các chuẩn gradient quan sát được trước khi phân kỳ, rồi chạy lại với cắt theo chuẩn (τ) "
+        "và cắt theo giá trị (τ/√P). Phân kỳ: NaN/Inf hoặc mất mát vượt --loss-bound.",
     )
     p.add_argument("--steps", type=positive_int, default=300, metavar="SỐ_BƯỚC", help="số bước cập nhật")
     p.add_argument("--scale", type=positive_float, default=1.5, metavar="s", help="s: W_hh = s·Q")
@@ -241,7 +241,7 @@ def build_parser() -> ArgumentParser:
         "--clip-value", type=positive_float, default=None, metavar="c", help="ngưỡng cắt theo giá trị (mặc định: τ/√P)"
     )
     p.add_argument(
-        "--loss-bound", type=positive_float, default=10.0, metavar="SỐ", help="mất mát trên mức này là phân kì"
+        "--loss-bound", type=positive_float, default=10.0, metavar="SỐ", help="mất mát trên mức này là phân kỳ"
     )
     p.add_argument("--threads", type=positive_int, default=1, metavar="SỐ", help="số luồng CPU của torch")
     common(p)
@@ -337,7 +337,7 @@ def cmd_adding(args) -> int:
     torch.set_num_threads(args.threads)
     runs, rows = {}, []
     print(
-        f"Bài toán cộng, T = {args.seq_len}, H = {args.hidden_size}, tối đa {args.steps} bước, lô {args.batch_size}, "
+        f"Bài toán cộng, T = {args.seq_len}, H = {args.hidden_size}, tối đa {args.steps} bước, batch {args.batch_size}, "
         f"tốc độ học {args.lr}, cắt gradient: {args.clip if args.clip else 'không'}"
     )
     for cell in args.cell:
@@ -358,8 +358,8 @@ def cmd_adding(args) -> int:
                     progress=True,
                 )
             except TrainingDiverged as err:
-                print(f"{cell}, hạt giống {seed}: {err}", file=sys.stderr)
-                rows.append([cell, seed, "phân kì", "-", len(err.history.loss), "-", "không"])
+                print(f"{cell}, seed {seed}: {err}", file=sys.stderr)
+                rows.append([cell, seed, "phân kỳ", "-", len(err.history.loss), "-", "không"])
                 continue
             runs[cell, seed] = r
             rows.append(
@@ -373,7 +373,7 @@ def cmd_adding(args) -> int:
                     "có" if r.final_mse < 0.05 else "không",
                 ]
             )
-    print(_table(["ô", "hạt giống", "MSE cuối", "MSE tốt nhất", "số bước", "giây", "< 0,05"], rows))
+    print(_table(["ô", "seed", "MSE cuối", "MSE tốt nhất", "số bước", "giây", "< 0,05"], rows))
     print(f"Mốc luôn đoán 1: MSE = {BASELINE_MSE:.4f}")
     if args.out and runs:
         plt = _pyplot()
@@ -434,13 +434,9 @@ def cmd_clipping(args) -> int:
                 ]
             )
     print(f"RNN tanh, W_hh = {args.scale}·Q, T = {args.seq_len}, SGD tốc độ học {args.lr}, {args.steps} bước")
-    print(
-        _table(
-            ["cắt gradient", "hạt giống", "phân kì", "mất mát lớn nhất", "mất mát 50 bước cuối", "‖g‖ lớn nhất"], rows
-        )
-    )
+    print(_table(["cắt gradient", "seed", "phân kỳ", "mất mát lớn nhất", "mất mát 50 bước cuối", "‖g‖ lớn nhất"], rows))
     for name, group in groups.items():
-        print(f"{name}: phân kì {sum(r.diverged for r in group)}/{len(group)}")
+        print(f"{name}: phân kỳ {sum(r.diverged for r in group)}/{len(group)}")
     if args.out:
         plt = _pyplot()
         fig, axes = plt.subplots(1, 3, figsize=(12, 3.8), sharey=True)

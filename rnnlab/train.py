@@ -4,8 +4,8 @@ mỗi bước, thanh tiến trình, và dừng với lỗi tiếng Việt rõ r�
     history = train(model, loss_fn, batches, optimizer=torch.optim.Adam(model.parameters(), 1e-2),
                     epochs=20, clip_norm=1.0)
 
-``loss_fn(model, batch)`` trả về mất mát (số vô hướng) của một lô; ``batches`` là một danh sách
-(hoặc một hàm ``batches(epoch)`` trả về danh sách) các lô, mỗi lô là gì cũng được.
+``loss_fn(model, batch)`` trả về mất mát (số vô hướng) của một batch; ``batches`` là một danh sách
+(hoặc một hàm ``batches(epoch)`` trả về danh sách) các batch, mỗi batch là gì cũng được.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from .clip import clip_grad_norm_, clip_grad_value_
 
 @dataclasses.dataclass
 class History:
-    """Nhật kí huấn luyện: một giá trị cho mỗi bước cập nhật."""
+    """Nhật ký huấn luyện: một giá trị cho mỗi bước cập nhật."""
 
     loss: list = dataclasses.field(default_factory=list)
     grad_norm: list = dataclasses.field(default_factory=list)  # chuẩn gradient trước khi cắt
@@ -39,7 +39,7 @@ class TrainingDiverged(FloatingPointError):
 
 
 def _progress(epoch: int, epochs: int, loss: float, norm: float, start: float, stream) -> None:
-    # trên terminal: một dòng tự cập nhật; trong tệp nhật kí: khoảng 5 dòng cho cả quá trình
+    # trên terminal: một dòng tự cập nhật; trong tệp nhật ký: khoảng 5 dòng cho cả quá trình
     interactive = getattr(stream, "isatty", lambda: False)()
     if not interactive and epoch % max(1, epochs // 5) and epoch != epochs:
         return
@@ -84,7 +84,7 @@ def train(
             value = float(loss.detach())
             if not math.isfinite(value):
                 raise TrainingDiverged(
-                    f"Mất mát thành {value} ở epoch {epoch}, bước {len(history.loss) + 1}: huấn luyện đã phân kì "
+                    f"Mất mát thành {value} ở epoch {epoch}, bước {len(history.loss) + 1}: huấn luyện đã phân kỳ "
                     "(thường do nổ gradient). Hãy thử cắt gradient (clip_norm=1.0) hoặc giảm tốc độ học.",
                     history,
                 )

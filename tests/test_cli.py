@@ -50,7 +50,7 @@ def test_help_is_vietnamese(capsys, argv):
     code, out, _ = run_main(capsys, *argv)
     assert code == 0
     assert out.startswith("cách dùng: rnnlab")
-    assert "tùy chọn:" in out and "hiện trợ giúp này rồi thoát" in out
+    assert "tuỳ chọn:" in out and "hiện trợ giúp này rồi thoát" in out
     for word in ENGLISH:
         assert word not in out, word
 
@@ -136,8 +136,8 @@ def test_adding_tiny_run_prints_table_and_saves_figure(capsys, tmp_path):
 def test_clipping_tiny_run(capsys):
     code, out, _ = run_main(capsys, "clipping", "--seeds", "1", "--steps", "40")
     assert code == 0
-    assert "không cắt: phân kì 1/1" in out
-    assert "phân kì 0/1" in out
+    assert "không cắt: phân kỳ 1/1" in out
+    assert "phân kỳ 0/1" in out
 
 
 def test_cliff(capsys):
