@@ -14,6 +14,9 @@
 # %% [markdown]
 # # Sổ tay: dòng gradient qua thời gian
 #
+# > **Cần biết trước:** trang [biến mất gradient](../../gradient/bien-mat/) (tích các ma trận Jacobi) và
+# > cách chạy một sổ tay Jupyter.
+#
 # Sổ tay này chạy lại mỗi lần dựng trang, nên mọi con số và hình dưới đây là kết quả thật của `rnnlab`
 # phiên bản hiện tại. Tải nó về (nút tải ở đầu trang) để tự đổi tham số và chạy trên máy của bạn; cả sổ
 # tay chạy trong vài giây trên CPU.
