@@ -128,4 +128,5 @@ for T in LENGTHS:
 print(f"MSE thấp nhất RNN tanh từng đạt: T = 10: {number(rnn_10_best, '.4f')}, T = 50: {number(rnn_50_best, '.4f')}")
 print("‖∂L/∂h_1‖/‖∂L/∂h_T‖ ở T = 50, seed 0 (khởi tạo → sau huấn luyện):")
 for cell in CELLS:
-    print(f"  {names[cell]:8s} {first_step_ratio[cell + '_init']:.1e} → {first_step_ratio[cell + '_trained']:.1e}")
+    init, trained = first_step_ratio[cell + "_init"], first_step_ratio[cell + "_trained"]
+    print(f"  {names[cell]:8s} {number(init, '.1e')} → {number(trained, '.1e')}")
