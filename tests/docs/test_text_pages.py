@@ -5,7 +5,8 @@
 - Hình được gọi bằng số mà hook hình vẽ đánh ("Hình 2"), không bằng "hình thứ hai" hay "hình bên phải".
 - Câu chữ nói "đoạn mã", không nói "snippet" (tên thư mục ``snippets/`` và đường dẫn thì giữ);
   "lớp" không dùng cho một class Python (trên trang này lớp/tầng là layer).
-- Đoạn mã dài hơn 45 dòng ("khoảng 40") được gấp lại (``??? note "Mã đầy đủ..."``), để hình và lời đọc hình đứng trước.
+- Đoạn mã dài hơn 45 dòng ("khoảng 40") được gấp lại (``??? note "Mã đầy đủ..."``): hình vẫn nằm dưới
+  đoạn mã đã vẽ nó, nhưng người đọc thấy hình và lời đọc hình trước, mã chỉ mở ra khi cần.
 """
 
 from __future__ import annotations
