@@ -15,10 +15,10 @@ from .bptt import Recurrence
 
 
 def reset_parameters(module: nn.Module, generator: torch.Generator | None = None) -> None:
-    """Như torch: mọi tham số ~ U(−1/√H, 1/√H), theo thứ tự đăng kí, nên cùng hạt giống cho cùng số.
+    """Như torch: mọi tham số ~ U(−1/√H, 1/√H), theo thứ tự đăng ký, nên cùng seed cho cùng số.
 
     Dùng làm phương thức ``reset_parameters`` của ô (``CellBase``) và tầng (``layers.RNNBase``).
-    ``generator``: lấy số ngẫu nhiên từ đây thay vì bộ sinh chung của torch (không đụng tới hạt giống chung).
+    ``generator``: lấy số ngẫu nhiên từ đây thay vì bộ sinh chung của torch (không đụng tới seed chung).
     """
     bound = 1.0 / math.sqrt(module.hidden_size)
     for p in module.parameters():

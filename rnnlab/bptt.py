@@ -1,6 +1,6 @@
 """Lan truyền ngược qua thời gian (BPTT) viết tay cho mọi loại ô.
 
-Kí hiệu kích thước dùng trong cả gói: T bước thời gian, B kích thước lô,
+Ký hiệu kích thước dùng trong cả gói: T bước thời gian, B kích thước batch,
 I số đặc trưng đầu vào, H số nút ẩn, G số cổng (RNN: 1, GRU: 3, LSTM: 4).
 
 Mỗi loại ô (``rnn.py``, ``lstm.py``, ``gru.py``) cho bốn hàm:
@@ -61,7 +61,7 @@ class BPTT(torch.autograd.Function):
     on_backward (hàm hoặc None), keep (có giữ tensor cho lượt ngược), W_ih, W_hh, b_ih, b_hh, *state0``.
     Đầu ra: ``hs (T, B, H)`` và trạng thái cuối ``*state_T``.
 
-    ``mask[t, b]`` = False nghĩa là chuỗi b đã hết trước bước t (lô có độ dài khác nhau):
+    ``mask[t, b]`` = False nghĩa là chuỗi b đã hết trước bước t (batch có độ dài khác nhau):
     trạng thái được giữ nguyên qua bước đó. ``on_backward(dhs)`` nhận ∂L/∂h_t của mọi t
     (T, B, H) khi lượt ngược chạy, để đo dòng gradient.
     """

@@ -26,6 +26,7 @@ from .argparse_vi import (
     real,
     seq_len_int,
 )
+from .vi import say, table
 
 
 def build_parser() -> ArgumentParser:
@@ -39,13 +40,13 @@ def build_parser() -> ArgumentParser:
         dest="command",
         metavar="LỆNH",
         title="các lệnh",
-        description="gõ 'rnnlab LỆNH --help' để xem tùy chọn của từng lệnh",
+        description="gõ 'rnnlab LỆNH --help' để xem tuỳ chọn của từng lệnh",
     )
     sub.required = True
 
     def common(p, training=True):
         if training:
-            p.add_argument("--seeds", type=positive_int, default=3, metavar="SỐ", help="số hạt giống (seed 0, 1, ...)")
+            p.add_argument("--seeds", type=positive_int, default=3, metavar="SỐ", help="số seed (seed 0, 1, ...)")
             p.add_argument("--threads", type=positive_int, default=1, metavar="SỐ", help="số luồng CPU của torch")
         p.add_argument("--out", type=Path, metavar="THƯ_MỤC", help="lưu hình (PNG) vào thư mục này")
 
@@ -63,7 +64,7 @@ def build_parser() -> ArgumentParser:
     p.add_argument("--seq-len", type=seq_len_int, default=100, metavar="T", help="T: số bước thời gian")
     p.add_argument("--hidden-size", type=positive_int, default=32, metavar="H", help="H: số nút ẩn")
     p.add_argument("--batch-size", type=positive_int, default=1, metavar="B", help="số chuỗi đầu vào ngẫu nhiên")
-    p.add_argument("--seed", type=nonnegative_int, default=0, metavar="SỐ", help="hạt giống")
+    p.add_argument("--seed", type=nonnegative_int, default=0, metavar="SỐ", help="seed")
     common(p, training=False)
 
     p = sub.add_parser(
@@ -77,7 +78,7 @@ def build_parser() -> ArgumentParser:
     p.add_argument("--seq-len", type=seq_len_int, default=100, metavar="T", help="T: độ dài chuỗi")
     p.add_argument("--steps", type=positive_int, default=3000, metavar="SỐ_BƯỚC", help="số bước cập nhật tối đa")
     p.add_argument("--hidden-size", type=positive_int, default=32, metavar="H", help="H: số nút ẩn")
-    p.add_argument("--batch-size", type=positive_int, default=32, metavar="B", help="số chuỗi mỗi lô")
+    p.add_argument("--batch-size", type=positive_int, default=32, metavar="B", help="số chuỗi mỗi batch")
     p.add_argument("--lr", type=positive_float, default=1e-2, metavar="TỐC_ĐỘ", help="tốc độ học")
     p.add_argument("--clip", type=positive_float, metavar="NGƯỠNG", help="cắt theo chuẩn (mặc định: không cắt)")
     p.add_argument("--forget-bias", type=real, default=1.0, metavar="SỐ", help="cộng vào độ chệch cổng quên (LSTM)")
@@ -89,8 +90,8 @@ def build_parser() -> ArgumentParser:
         "clipping",
         help="thiết lập nổ gradient: không cắt / cắt theo chuẩn / cắt theo giá trị",
         description="RNN tanh với W_hh = s·Q trên bài toán cộng, SGD. Chạy không cắt, chọn ngưỡng τ = trung vị "
-        "các chuẩn gradient quan sát được trước khi phân kì, rồi chạy lại với cắt theo chuẩn (τ) "
-        "và cắt theo giá trị (τ/√P). Phân kì: NaN/Inf hoặc mất mát vượt --loss-bound.",
+        "các chuẩn gradient quan sát được trước khi phân kỳ, rồi chạy lại với cắt theo chuẩn (τ) "
+        "và cắt theo giá trị (τ/√P). Phân kỳ: NaN/Inf hoặc mất mát vượt --loss-bound.",
     )
     p.add_argument("--steps", type=positive_int, default=300, metavar="SỐ_BƯỚC", help="số bước cập nhật")
     p.add_argument("--scale", type=positive_float, default=1.5, metavar="s", help="s: W_hh = s·Q")
@@ -100,7 +101,7 @@ def build_parser() -> ArgumentParser:
     p.add_argument("--clip-norm", type=positive_float, metavar="τ", help="cắt theo chuẩn (mặc định: chọn từ số đo)")
     p.add_argument("--clip-value", type=positive_float, metavar="c", help="cắt theo giá trị (mặc định: τ/√P)")
     p.add_argument(
-        "--loss-bound", type=positive_float, default=10.0, metavar="SỐ", help="mất mát trên mức này: phân kì"
+        "--loss-bound", type=positive_float, default=10.0, metavar="SỐ", help="mất mát trên mức này: phân kỳ"
     )
     common(p)
 
@@ -116,14 +117,6 @@ def build_parser() -> ArgumentParser:
     p.add_argument("--steps", type=positive_int, default=30, metavar="SỐ_BƯỚC", help="số bước SGD")
     common(p, training=False)
     return parser
-
-
-def _table(headers, rows) -> str:
-    """Bảng chữ thẳng cột."""
-    cells = [[str(h) for h in headers]] + [[str(c) for c in row] for row in rows]
-    widths = [max(len(r[k]) for r in cells) for k in range(len(headers))]
-    line = lambda r: "  ".join(c.rjust(w) if k else c.ljust(w) for k, (c, w) in enumerate(zip(r, widths)))  # noqa: E731
-    return "\n".join([line(cells[0]), "  ".join("-" * w for w in widths)] + [line(r) for r in cells[1:]])
 
 
 def _figure(out: Path | None, name: str, draw, **subplots) -> None:
@@ -161,12 +154,12 @@ def cmd_flow(args) -> int:
         for row, t in zip(rows, picks):
             row.append(f"{float(theory[t - 1]):.4e}")
     name = args.cell.upper() + (f" ({args.nonlinearity})" if args.cell == "rnn" else "")
-    print(f"{name}, H = {args.hidden_size}, T = {T}, W_hh = {args.rho}·Q")
-    print(_table(headers, rows))
-    print(f"Hệ số nhân trung bình mỗi bước lùi: {growth_per_step(measured):.4f} (ρ = {args.rho})")
+    say(f"{name}, H = {args.hidden_size}, T = {T}, W_hh = {args.rho}·Q")
+    print(table(headers, rows))
+    say(f"Hệ số nhân trung bình mỗi bước lùi: {growth_per_step(measured):.4f} (ρ = {args.rho})")
     if linear:
         rel = float(((measured - theory).abs() / theory.clamp_min(1e-300)).max())
-        print(f"Sai lệch tương đối lớn nhất so với ρ^(T−t): {rel:.1e}")
+        say(f"Sai lệch tương đối lớn nhất so với ρ^(T−t): {rel:.1e}")
     theory_label = "ρ^(T−t)" if args.cell == "rnn" else None
     draw = lambda fig, ax: plot_flow(ax, r, theory_label=theory_label, title=f"{name}, ρ = {args.rho}, T = {T}")  # noqa: E731
     _figure(args.out, f"flow-{args.cell}-rho{args.rho}-T{T}.png", draw, figsize=(7, 4))
@@ -181,8 +174,8 @@ def cmd_adding(args) -> int:
 
     torch.set_num_threads(args.threads)
     runs, rows = [], []
-    print(
-        f"Bài toán cộng, T = {args.seq_len}, H = {args.hidden_size}, tối đa {args.steps} bước, lô {args.batch_size}, "
+    say(
+        f"Bài toán cộng, T = {args.seq_len}, H = {args.hidden_size}, tối đa {args.steps} bước, batch {args.batch_size}, "
         f"tốc độ học {args.lr}, cắt gradient: {args.clip if args.clip else 'không'}"
     )
     kw = {"hidden_size": args.hidden_size, "steps": args.steps, "batch_size": args.batch_size, "lr": args.lr}
@@ -192,14 +185,14 @@ def cmd_adding(args) -> int:
             try:
                 r = train_adding(cell, args.seq_len, seed, stop_below=args.stop_below or None, progress=True, **kw)
             except TrainingDiverged as err:
-                print(f"{cell}, hạt giống {seed}: {err}", file=sys.stderr)
-                rows.append([cell, seed, "phân kì", "-", len(err.history.loss), "-", "không"])
+                print(f"{cell}, seed {seed}: {err}", file=sys.stderr)
+                rows.append([cell, seed, "phân kỳ", "-", len(err.history.loss), "-", "không"])
                 continue
             runs.append(r)
             solved = "có" if r.final_mse < 0.05 else "không"
             rows.append([cell, seed, f"{r.final_mse:.4f}", f"{r.best_mse:.4f}", r.steps, f"{r.seconds:.1f}", solved])
-    print(_table(["ô", "hạt giống", "MSE cuối", "MSE tốt nhất", "số bước", "giây", "< 0,05"], rows))
-    print(f"Mốc luôn đoán 1: MSE = {BASELINE_MSE:.4f}")
+    print(table(["ô", "seed", "MSE cuối", "MSE tốt nhất", "số bước", "giây", "< 0,05"], rows))
+    say(f"Mốc luôn đoán 1: MSE = {BASELINE_MSE:.4f}")
     if runs:
         draw = lambda fig, ax: plot_test_mse(ax, runs, f"Bài toán cộng, T = {args.seq_len}")  # noqa: E731
         _figure(args.out, f"adding-T{args.seq_len}.png", draw, figsize=(8, 4.5))
@@ -230,7 +223,7 @@ def cmd_clipping(args) -> int:
     if tau is None:
         observed = exploding.observed_norms(plain)
         tau = exploding.pick_threshold(observed)
-        print(f"Ngưỡng cắt theo chuẩn τ = trung vị {len(observed)} chuẩn gradient quan sát được = {tau:.4g}")
+        say(f"Ngưỡng cắt theo chuẩn τ = trung vị {len(observed)} chuẩn gradient quan sát được = {tau:.4g}")
     value = args.clip_value or exploding.value_threshold(tau, exploding.make_model(0, args.scale, args.hidden_size))
     groups = {
         "không cắt": plain,
@@ -245,11 +238,11 @@ def cmd_clipping(args) -> int:
             tail = f"{sum(r.loss[-50:]) / len(r.loss[-50:]):.3g}" if r.loss else "-"
             largest = [f"{max(v):.3g}" if v else "-" for v in (r.loss, r.grad_norm)]
             rows.append([name, r.seed, diverged, largest[0], tail, largest[1]])
-    print(f"RNN tanh, W_hh = {args.scale}·Q, T = {args.seq_len}, SGD tốc độ học {args.lr}, {args.steps} bước")
-    headers = ["cắt gradient", "hạt giống", "phân kì", "mất mát lớn nhất", "mất mát 50 bước cuối", "‖g‖ lớn nhất"]
-    print(_table(headers, rows))
+    say(f"RNN tanh, W_hh = {args.scale}·Q, T = {args.seq_len}, SGD tốc độ học {args.lr}, {args.steps} bước")
+    headers = ["cắt gradient", "seed", "phân kỳ", "mất mát lớn nhất", "mất mát 50 bước cuối", "‖g‖ lớn nhất"]
+    print(table(headers, rows))
     for name, group in groups.items():
-        print(f"{name}: phân kì {sum(r.diverged for r in group)}/{len(group)}")
+        print(f"{name}: phân kỳ {sum(r.diverged for r in group)}/{len(group)}")
     draw = lambda fig, axes: exploding.plot_losses(axes, groups, args.loss_bound)  # noqa: E731
     _figure(args.out, "clipping.png", draw, ncols=3, figsize=(12, 3.8), sharey=True)
     return 0
@@ -270,13 +263,13 @@ def cmd_cliff(args) -> int:
         end = path[-1]
         error, grad = float(cliff.error(*end)), float(cliff.gradient(*end).norm())
         rows.append(
-            [name, f"{math.dist(path[0], path[1]):.3g}", f"({end[0]:.3g}, {end[1]:.3g})", f"{error:.4f}", f"{grad:.2e}"]
+            [name, f"{math.dist(path[0], path[1]):.3g}", f"({end[0]:.3g}; {end[1]:.3g})", f"{error:.4f}", f"{grad:.2e}"]
         )
-    print(
-        f"Điểm xuất phát trên tường: (w, b) = ({start[0]:.3f}, {start[1]:.5f}), E = {float(cliff.error(*start)):.4f}, "
+    say(
+        f"Điểm xuất phát trên tường: (w; b) = ({start[0]:.3f}; {start[1]:.5f}), E = {float(cliff.error(*start)):.4f}, "
         f"‖∇E‖ = {float(cliff.gradient(*start).norm()):.3g}"
     )
-    print(_table(["", "bước đầu dài", f"điểm sau {args.steps} bước", "E", "‖∇E‖"], rows))
+    print(table(["", "bước đầu dài", f"điểm sau {args.steps} bước", "E", "‖∇E‖"], rows))
     _figure(args.out, "cliff.png", lambda fig, ax: cliff.plot_surface(ax, start, clipped), figsize=(6, 5))
     return 0
 
@@ -289,7 +282,7 @@ def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     start = time.perf_counter()
     code = COMMANDS[args.command](args)
-    print(f"Xong sau {time.perf_counter() - start:.1f} giây.", file=sys.stderr)
+    say((f"Xong sau {time.perf_counter() - start:.1f} giây."), file=sys.stderr)
     return code
 
 

@@ -1,4 +1,4 @@
-"""Cắt gradient, viết tường minh; cùng chữ kí và kết quả với ``torch.nn.utils``.
+"""Cắt gradient, viết tường minh; cùng chữ ký và kết quả với ``torch.nn.utils``.
 
 Cắt theo chuẩn giữ nguyên hướng của gradient và chỉ thu nhỏ độ dài:
 
@@ -41,7 +41,7 @@ def clip_grad_norm_(
 ) -> torch.Tensor:
     """Thu nhỏ mọi gradient cùng một hệ số để chuẩn tổng không vượt ``max_norm``; trả về chuẩn trước khi cắt.
 
-    ``foreach`` có mặt để cùng chữ kí với torch và không được dùng.
+    ``foreach`` có mặt để cùng chữ ký với torch và không được dùng.
     """
     grads = _grads(parameters)
     if not grads:

@@ -21,7 +21,7 @@ def hidden_grad_norms(model, input, loss_fn, hx=None) -> dict:
     """‖∂L/∂h_t‖ cho t = 1..T, mỗi tầng và mỗi chiều: ``{"l0": (T,), "l0_reverse": (T,), ...}``.
 
     ``loss_fn(output, h_n)`` nhận đúng những gì ``model(input, hx)`` trả về và cho một số vô hướng L.
-    Chuẩn lấy trên cả lô và mọi nút ẩn. Không cộng gì vào ``.grad`` của mô hình.
+    Chuẩn lấy trên cả batch và mọi nút ẩn. Không cộng gì vào ``.grad`` của mô hình.
     """
     with record_hidden_grads() as store:
         output, h_n = model(input, hx)

@@ -32,17 +32,20 @@ def gru_step(gi, state, w_hh, b_hh):
     """Một bước: ``gi`` (B, 3H) = W_ih x_t + b_ih; ``state`` = (h_{t-1},)."""
     (h,) = state
     # gh = W_hh h_{t-1} + b_hh                                                (B, 3H)
-    gh = h @ w_hh.t() if b_hh is None else torch.addmm(b_hh, h, w_hh.t())
-    H = h.shape[1]
-    # r_t = σ(gi_r + gh_r),  z_t = σ(gi_z + gh_z): hai cổng cùng một phép tính      (B, 2H)
-    rz = torch.sigmoid(gi[:, : 2 * H] + gh[:, : 2 * H])
-    r, z = rz.chunk(2, 1)
-    gi_n, gh_n = gi[:, 2 * H :], gh[:, 2 * H :]
-    # n_t = tanh(gi_n + r_t ⊙ gh_n)
-    n = torch.tanh(torch.addcmul(gi_n, r, gh_n))
-    # h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1} = n_t + z_t ⊙ (h_{t-1} − n_t)
-    h_new = torch.addcmul(n, z, h - n)
-    return (h_new,), (rz, n, gh)
+    gh = h @ w_hh.t()
+    if b_hh is not None:
+        gh = gh + b_hh
+    gi_r, gi_z, gi_n = gi.chunk(3, 1)  # mỗi khối (B, H), thứ tự r, z, n
+    gh_r, gh_z, gh_n = gh.chunk(3, 1)
+    # r_t = σ(W_ir x_t + b_ir + W_hr h_{t-1} + b_hr)
+    r = torch.sigmoid(gi_r + gh_r)
+    # z_t = σ(W_iz x_t + b_iz + W_hz h_{t-1} + b_hz)
+    z = torch.sigmoid(gi_z + gh_z)
+    # n_t = tanh(W_in x_t + b_in + r_t ⊙ (W_hn h_{t-1} + b_hn))
+    n = torch.tanh(gi_n + r * gh_n)
+    # h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1}
+    h_new = (1 - z) * n + z * h
+    return (h_new,), (r, z, n, gh_n)
 
 
 # --8<-- [end:step]
@@ -55,9 +58,7 @@ def gru_backward_factors(cache, state_prev):
     Gọi pre_r, pre_z, pre_n là các cổng trước hàm kích hoạt; ``dsigmoid(s)`` = σ(1 − σ),
     ``dtanh(t)`` = 1 − t² (tensor mới, nên ``.mul_`` nhân tiếp tại chỗ).
     """
-    rz, n, gh = cache
-    r, z = rz.chunk(2, -1)  # (B, H)
-    gh_n = gh.chunk(3, -1)[2]
+    r, z, n, gh_n = cache  # mỗi cái (B, H)
     (h_prev,) = state_prev
     # h_t = (1 − z) ⊙ n + z ⊙ h_{t-1}:  ∂h_t/∂pre_n = (1 − z) ⊙ (1 − n²)
     dh_dpre_n = dtanh(n).mul_(1 - z)

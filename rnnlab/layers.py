@@ -7,7 +7,7 @@ Mọi thứ khác được ghép từ nó, và phép ghép nằm ngay trong ``fo
   lại, ghép ``cat([xuôi, ngược], -1)``;
 - RNN sâu: đầu ra của tầng k (sau dropout khi huấn luyện) là đầu vào của tầng k + 1.
 
-Kích thước: T bước thời gian, B kích thước lô, I đặc trưng đầu vào, H nút ẩn,
+Kích thước: T bước thời gian, B kích thước batch, I đặc trưng đầu vào, H nút ẩn,
 L số tầng, D số chiều (1 hoặc 2).
 """
 
@@ -31,7 +31,7 @@ DIRECTIONS = ("", "_reverse")
 
 
 def reverse_time(x: torch.Tensor, lengths: torch.Tensor | None) -> torch.Tensor:
-    """Đảo thứ tự thời gian của (T, B, ...); với lô có độ dài khác nhau, đảo trong phạm vi độ dài của từng chuỗi."""
+    """Đảo thứ tự thời gian của (T, B, ...); với batch có độ dài khác nhau, đảo trong phạm vi độ dài của từng chuỗi."""
     if lengths is None:
         return x.flip(0)
     T = x.shape[0]
@@ -131,13 +131,13 @@ class RNNBase(nn.Module):
     def forward(self, input, hx=None):
         """Như ``torch.nn.RNN/LSTM/GRU.forward``: trả về ``(output, h_n)``, với LSTM ``(output, (h_n, c_n))``.
 
-        ``input``: (T, B, I), (B, T, I) nếu ``batch_first``, (T, I) khi không theo lô, hoặc
+        ``input``: (T, B, I), (B, T, I) nếu ``batch_first``, (T, I) khi không theo batch, hoặc
         ``PackedSequence``. ``hx``: (L*D, B, H) hoặc (L*D, H); với LSTM là cặp (h_0, c_0).
         """
         packed = isinstance(input, PackedSequence)
         lengths = sorted_indices = None
         if packed:
-            # PackedSequence → lô đệm theo thứ tự đã sắp (dài nhất trước) và độ dài từng chuỗi
+            # PackedSequence → batch đệm theo thứ tự đã sắp (dài nhất trước) và độ dài từng chuỗi
             x, lengths = pad_packed_sequence(PackedSequence(input.data, input.batch_sizes))  # (T, B, I)
             _checks.check_input(x, self.input_size, self.weight_ih_l0, {3: "(T, B, I) trong PackedSequence"})
             sorted_indices, batched = input.sorted_indices, True

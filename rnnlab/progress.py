@@ -1,6 +1,6 @@
 """Thanh tiến trình (tqdm) cho huấn luyện, thí nghiệm và dòng lệnh.
 
-Trên terminal: một dòng tự cập nhật. Ngoài terminal (tệp nhật kí, CI, ống dẫn): tqdm vẫn viết ``\\r``
+Trên terminal: một dòng tự cập nhật. Ngoài terminal (tệp nhật ký, CI, ống dẫn): tqdm vẫn viết ``\\r``
 trước mỗi lần cập nhật, và mọi lần cập nhật dồn thành một dòng dài; ở đó mỗi lần cập nhật thành một
 dòng riêng, và chỉ khoảng ``lines`` dòng cho cả quá trình.
 """

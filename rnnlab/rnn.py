@@ -31,7 +31,7 @@ def rnn_step(gi, state, w_hh, b_hh, nonlinearity="tanh"):
     """Một bước: ``gi`` (B, H) đã gồm W_ih x_t + b_ih + b_hh; ``state`` = (h_{t-1},)."""
     (h,) = state
     # a_t = (W_ih x_t + b_ih + b_hh) + W_hh h_{t-1}                          (B, H)
-    a = torch.addmm(gi, h, w_hh.t())
+    a = gi + h @ w_hh.t()
     # h_t = φ(a_t)
     if nonlinearity == "tanh":
         h = torch.tanh(a)

@@ -4,8 +4,8 @@ mỗi bước, thanh tiến trình (tqdm), và dừng với lỗi tiếng Việt
     history = train(model, loss_fn, batches, optimizer=torch.optim.Adam(model.parameters(), 1e-2),
                     epochs=20, clip_norm=1.0)
 
-``loss_fn(model, batch)`` trả về mất mát (số vô hướng) của một lô; ``batches`` là một danh sách
-(hoặc một hàm ``batches(epoch)`` trả về danh sách) các lô, mỗi lô là gì cũng được.
+``loss_fn(model, batch)`` trả về mất mát (số vô hướng) của một batch; ``batches`` là một danh sách
+(hoặc một hàm ``batches(epoch)`` trả về danh sách) các batch, mỗi batch là gì cũng được.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from .progress import progress_bar
 
 @dataclasses.dataclass
 class History:
-    """Nhật kí huấn luyện: một giá trị cho mỗi bước cập nhật."""
+    """Nhật ký huấn luyện: một giá trị cho mỗi bước cập nhật."""
 
     loss: list = dataclasses.field(default_factory=list)
     grad_norm: list = dataclasses.field(default_factory=list)  # chuẩn gradient trước khi cắt
@@ -87,7 +87,7 @@ def _step(model, loss_fn, batch, optimizer, params, clip_norm, clip_value, histo
     value = float(loss.detach())
     if not math.isfinite(value):
         raise TrainingDiverged(
-            f"Mất mát thành {value} {where}: huấn luyện đã phân kì "
+            f"Mất mát thành {value} {where}: huấn luyện đã phân kỳ "
             "(thường do nổ gradient). Hãy thử cắt gradient (clip_norm=1.0) hoặc giảm tốc độ học.",
             history,
         )

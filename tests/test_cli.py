@@ -2,6 +2,7 @@
 lần chạy thật rất nhỏ."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -50,7 +51,7 @@ def test_help_is_vietnamese(capsys, argv):
     code, out, _ = run_main(capsys, *argv)
     assert code == 0
     assert out.startswith("cách dùng: rnnlab")
-    assert "tùy chọn:" in out and "hiện trợ giúp này rồi thoát" in out
+    assert "tuỳ chọn:" in out and "hiện trợ giúp này rồi thoát" in out
     for word in ENGLISH:
         assert word not in out, word
 
@@ -98,9 +99,10 @@ def test_flow_linear_rnn_matches_theory(capsys, tmp_path):
     )
     assert code == 0
     assert "Sai lệch tương đối lớn nhất so với ρ^(T−t)" in out
-    rel = float(out.split("Sai lệch tương đối lớn nhất so với ρ^(T−t):")[1].split()[0])
+    rel = float(out.split("Sai lệch tương đối lớn nhất so với ρ^(T−t):")[1].split()[0].replace(",", "."))
     assert rel < 1e-9
-    assert "0.9000" in out  # hệ số nhân mỗi bước = ρ
+    assert "0,9000" in out  # hệ số nhân mỗi bước = ρ, viết bằng dấu phẩy thập phân
+    assert not re.search(r"\d\.\d", out.split("Đã lưu hình")[0])  # không số nào in bằng dấu chấm thập phân
     assert (tmp_path / "flow-rnn-rho0.9-T30.png").stat().st_size > 1000
 
 
@@ -126,9 +128,9 @@ def test_adding_tiny_run_prints_table_and_saves_figure(capsys, tmp_path):
     )
     assert code == 0
     rows = [line for line in out.splitlines() if line.startswith(("gru ", "rnn "))]
-    assert len(rows) == 4  # 2 loại ô × 2 hạt giống
+    assert len(rows) == 4  # 2 loại ô × 2 seed
     assert all(line.split()[4] == "20" for line in rows)  # chạy đủ 20 bước
-    assert "Mốc luôn đoán 1: MSE = 0.1667" in out
+    assert "Mốc luôn đoán 1: MSE = 0,1667" in out
     assert (tmp_path / "adding-T5.png").is_file()
     assert "bước 20/20" in err  # tiến trình ra stderr
 
@@ -138,8 +140,8 @@ def test_clipping_tiny_run(capsys, tmp_path):
     assert code == 0
     assert (tmp_path / "clipping.png").stat().st_size > 1000
     assert "lần chạy 3/3" in err and "\r" not in err  # tiến trình: dòng riêng khi không ở terminal
-    assert "không cắt: phân kì 1/1" in out
-    assert "phân kì 0/1" in out
+    assert "không cắt: phân kỳ 1/1" in out
+    assert "phân kỳ 0/1" in out
 
 
 def test_cliff(capsys, tmp_path):

@@ -107,7 +107,7 @@ def test_nan_loss_raises_training_diverged_in_vietnamese_with_history():
     err = info.value
     assert isinstance(err, FloatingPointError)
     message = str(err)
-    assert "phân kì" in message and "bước 3" in message
+    assert "phân kỳ" in message and "bước 3" in message
     assert "cắt gradient" in message and "tốc độ học" in message
     assert len(err.history.loss) == 2  # hai bước trước đó vẫn còn
 

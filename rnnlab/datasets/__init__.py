@@ -1,1 +1,1 @@
-"""Dữ liệu cho các ví dụ: sinh được, xác định theo hạt giống (seed)."""
+"""Dữ liệu cho các ví dụ: sinh được, xác định theo seed."""

@@ -131,7 +131,7 @@ def has_tag(examples: Sequence[Example], tag: str) -> torch.Tensor:
 
 
 def minibatches(n: int, batch_size: int, seed: int, epoch: int = 0) -> list:
-    """Chia chỉ số 0..n−1 thành các lô ngẫu nhiên; cùng ``seed`` và ``epoch`` thì cùng cách chia."""
+    """Chia chỉ số 0..n−1 thành các batch ngẫu nhiên; cùng ``seed`` và ``epoch`` thì cùng cách chia."""
     g = torch.Generator().manual_seed(seed * 100_003 + epoch)
     perm = torch.randperm(n, generator=g)
     return list(perm.split(batch_size))

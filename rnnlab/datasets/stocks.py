@@ -38,7 +38,7 @@ def simulate_prices(
     """Giá mô phỏng (GBM) của ``n_days`` ngày, tensor (n_days,) kiểu float64, mọi giá > 0.
 
     ``S_0 = s0`` và ``S_t = S_{t-1} · exp((mu − sigma²/2) + sigma · z_t)``, z_t ~ N(0, 1) độc lập.
-    ``mu``: lợi suất kì vọng mỗi ngày; ``sigma``: độ biến động mỗi ngày (0.015 là khoảng 1.5%).
+    ``mu``: lợi suất kỳ vọng mỗi ngày; ``sigma``: độ biến động mỗi ngày (0.015 là khoảng 1.5%).
     Cùng ``seed`` cho cùng chuỗi.
 
     ``memory`` ≠ 0 cài vào chuỗi một trí nhớ (không còn là GBM): phần ngẫu nhiên của lợi suất thành

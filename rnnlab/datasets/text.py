@@ -62,7 +62,7 @@ def split(ids: torch.Tensor, val_fraction: float = 0.1):
 
 
 def random_windows(ids: torch.Tensor, seq_len: int, batch_size: int, n_batches: int, seed: int) -> list:
-    """``n_batches`` lô, mỗi lô gồm ``batch_size`` đoạn dài ``seq_len`` lấy ngẫu nhiên từ ``ids``.
+    """``n_batches`` batch, mỗi batch gồm ``batch_size`` đoạn dài ``seq_len`` lấy ngẫu nhiên từ ``ids``.
 
     Trả về danh sách các cặp ``(x, y)``, mỗi cái (T, B) với T = ``seq_len``; ``y[t] = x[t + 1]``
     (ký tự cần đoán). Cùng ``seed`` thì cùng các đoạn.
@@ -80,7 +80,7 @@ def random_windows(ids: torch.Tensor, seq_len: int, batch_size: int, n_batches: 
 
 
 def sequential_windows(ids: torch.Tensor, seq_len: int):
-    """Cắt ``ids`` thành các đoạn liền nhau không chồng lấn, xếp thành một lô: ``(x, y)`` mỗi cái (T, B).
+    """Cắt ``ids`` thành các đoạn liền nhau không chồng lấn, xếp thành một batch: ``(x, y)`` mỗi cái (T, B).
 
     Dùng để đánh giá: mỗi ký tự (trừ phần lẻ ở cuối) được đoán đúng một lần.
     """

@@ -1,6 +1,6 @@
 """Thí nghiệm của phần "Vấn đề gradient": mã dùng chung cho các snippet, sổ tay và dòng lệnh ``rnnlab``.
 
-Mỗi mô-đun là một thí nghiệm, xác định hoàn toàn theo hạt giống (seed); nhập trực tiếp mô-đun con:
+Mỗi mô-đun là một thí nghiệm, xác định hoàn toàn theo seed (seed); nhập trực tiếp mô-đun con:
 
 - ``flow``: đo ‖∂L/∂h_t‖ qua các bước thời gian (RNN tuyến tính với W_hh = ρ·Q, RNN tanh ở
   nhiều thang đo của W_hh, so sánh RNN/LSTM/GRU);

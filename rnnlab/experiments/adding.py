@@ -5,11 +5,11 @@ kênh 1 là dấu đánh dấu, bằng 1 ở đúng hai bước (một bước t
 và 0 ở mọi bước khác. Đích là tổng hai số được đánh dấu. Mô hình chỉ đọc trạng thái ẩn cuối h_T,
 nên phải mang số thứ nhất qua ít nhất T/2 bước: một phụ thuộc dài hạn.
 
-Mốc so sánh: luôn đoán 1 (kì vọng của tổng) cho sai số bình phương trung bình (MSE) bằng phương
+Mốc so sánh: luôn đoán 1 (kỳ vọng của tổng) cho sai số bình phương trung bình (MSE) bằng phương
 sai của tổng hai biến U(0, 1), tức 2 · 1/12 = 1/6 ≈ 0,1667. Mô hình nào không nhớ được gì nằm
 quanh mốc này.
 
-Kích thước: T bước thời gian, B kích thước lô, H số nút ẩn.
+Kích thước: T bước thời gian, B kích thước batch, H số nút ẩn.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ BASELINE_MSE = 1.0 / 6.0  # luôn đoán 1: MSE = Var(u₁ + u₂) = 2/12
 
 
 def adding_batch(batch_size: int, seq_len: int, generator: torch.Generator | None = None):
-    """Một lô của bài toán cộng: ``x`` (T, B, 2) và đích ``y`` (B,)."""
+    """Một batch của bài toán cộng: ``x`` (T, B, 2) và đích ``y`` (B,)."""
     if seq_len < 2:
         raise ValueError(f"seq_len phải ≥ 2 (mỗi nửa chuỗi có một dấu), nhưng nhận được {seq_len}.")
     T, B = seq_len, batch_size
@@ -58,7 +58,7 @@ class AddingModel(nn.Module):
         self.cell = cell
         self.rnn = CELLS[cell](2, hidden_size)
         self.head = nn.Linear(hidden_size, 1)
-        # khởi tạo lại từ bộ sinh riêng của hạt giống, không đụng tới hạt giống chung của torch;
+        # khởi tạo lại từ bộ sinh riêng của seed, không đụng tới seed chung của torch;
         # cùng cách và cùng thứ tự như hàm tạo của torch (RNN rồi Linear)
         g = torch.Generator().manual_seed(seed)
         self.rnn.reset_parameters(generator=g)
@@ -81,20 +81,20 @@ def mse(model: AddingModel, x, y) -> float:
 
 
 def flow(model: AddingModel, x, y) -> torch.Tensor:
-    """‖∂L/∂h_t‖ (T,) của mất mát MSE trên lô (x, y), qua lượt ngược viết tay của rnnlab."""
+    """‖∂L/∂h_t‖ (T,) của mất mát MSE trên batch (x, y), qua lượt ngược viết tay của rnnlab."""
     return cell_flow(model.rnn, x, lambda output, h_n: ((model.head(output[-1]).squeeze(-1) - y) ** 2).mean())
 
 
 @dataclasses.dataclass
 class AddingRun:
-    """Kết quả một lần huấn luyện (một loại ô, một độ dài, một hạt giống)."""
+    """Kết quả một lần huấn luyện (một loại ô, một độ dài, một seed)."""
 
     cell: str
     seq_len: int
     seed: int
     eval_steps: list  # các bước cập nhật đã đánh giá (0 = lúc khởi tạo)
     test_mse: list  # MSE trên tập kiểm tra cố định ở mỗi bước đánh giá
-    flows: list  # ‖∂L/∂h_t‖ (T,) trên lô dò ở mỗi bước đánh giá
+    flows: list  # ‖∂L/∂h_t‖ (T,) trên batch dò ở mỗi bước đánh giá
     history: History  # mất mát và chuẩn gradient (trước khi cắt) ở mỗi bước cập nhật
     seconds: float
     model: AddingModel
@@ -129,10 +129,10 @@ def train_adding(
     stop_below: float | None = 0.01,
     progress: bool = False,
 ) -> AddingRun:
-    """Huấn luyện ``AddingModel`` bằng Adam trên các lô mới sinh, đánh giá mỗi ``eval_every`` bước.
+    """Huấn luyện ``AddingModel`` bằng Adam trên các batch mới sinh, đánh giá mỗi ``eval_every`` bước.
 
-    Tập kiểm tra (``eval_size`` chuỗi) và lô dò dòng gradient (``probe_size`` chuỗi) cố định theo
-    ``seq_len``, giống nhau cho mọi loại ô và mọi hạt giống. Dừng sớm khi MSE kiểm tra < ``stop_below``
+    Tập kiểm tra (``eval_size`` chuỗi) và batch dò dòng gradient (``probe_size`` chuỗi) cố định theo
+    ``seq_len``, giống nhau cho mọi loại ô và mọi seed. Dừng sớm khi MSE kiểm tra < ``stop_below``
     (bài đã giải xong, chạy tiếp chỉ tốn thời gian); ``None`` để luôn chạy đủ ``steps``.
     ``progress``: in tiến trình ra stderr sau mỗi lần đánh giá.
     Ném ``rnnlab.train.TrainingDiverged`` nếu mất mát hoặc gradient thành NaN/Inf.
@@ -142,16 +142,16 @@ def train_adding(
     optimizer = torch.optim.Adam(model.parameters(), lr=lr)
     x_test, y_test = adding_batch(eval_size, seq_len, torch.Generator().manual_seed(10_000 + seq_len))
     x_probe, y_probe = x_test[:, :probe_size], y_test[:probe_size]
-    data = torch.Generator().manual_seed(1_000 + seed)  # dữ liệu huấn luyện riêng cho mỗi hạt giống
+    data = torch.Generator().manual_seed(1_000 + seed)  # dữ liệu huấn luyện riêng cho mỗi seed
 
     def loss_fn(model, batch):
         x, y = batch
         return ((model(x) - y) ** 2).mean()
 
     eval_steps, test_mse, flows = [0], [mse(model, x_test, y_test)], [flow(model, x_probe, y_probe)]
-    bar = progress_bar(steps, f"  {cell} T={seq_len} hạt giống {seed}: bước", disable=not progress)
+    bar = progress_bar(steps, f"  {cell} T={seq_len} seed {seed}: bước", disable=not progress)
 
-    def chunk(epoch):  # một "epoch" của rnnlab.train = eval_every bước cập nhật trên các lô mới sinh
+    def chunk(epoch):  # một "epoch" của rnnlab.train = eval_every bước cập nhật trên các batch mới sinh
         n = min(eval_every, steps - (epoch - 1) * eval_every)
         return [adding_batch(batch_size, seq_len, data) for _ in range(n)]
 

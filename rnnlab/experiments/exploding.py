@@ -1,11 +1,11 @@
 """Một thiết lập nổ gradient, huấn luyện có và không có cắt gradient.
 
 Thiết lập: RNN tanh một tầng, H = 16 nút ẩn, W_hh = 1,5·Q (Q trực giao, nên mọi giá trị kỳ dị
-của W_hh bằng 1,5), bài toán cộng với T = 50, SGD thuần với tốc độ học 0,1, lô 32 chuỗi. Phần lớn
+của W_hh bằng 1,5), bài toán cộng với T = 50, SGD thuần với tốc độ học 0,1, batch 32 chuỗi. Phần lớn
 các bước có gradient cỡ vài đơn vị, nhưng thỉnh thoảng gradient vọt lên gấp hàng trăm, hàng nghìn
 lần: một bước SGD với gradient đó ném tham số đi rất xa và mất mát vọt lên hoặc thành NaN.
 
-``run`` huấn luyện bằng ``rnnlab.train``; một lần chạy được coi là phân kì khi ``rnnlab.train``
+``run`` huấn luyện bằng ``rnnlab.train``; một lần chạy được coi là phân kỳ khi ``rnnlab.train``
 ném ``TrainingDiverged`` (mất mát hoặc gradient thành NaN/Inf) hoặc khi mất mát vượt ``LOSS_BOUND``.
 """
 
@@ -22,7 +22,7 @@ from ..train import History, TrainingDiverged, train
 from .adding import AddingModel, adding_batch
 from .flow import orthogonal
 
-LOSS_BOUND = 10.0  # mất mát trên mức này (60 lần mốc 1/6 của bài toán cộng) được tính là phân kì
+LOSS_BOUND = 10.0  # mất mát trên mức này (60 lần mốc 1/6 của bài toán cộng) được tính là phân kỳ
 SCALE = 1.5  # W_hh = SCALE·Q
 LR = 0.1
 HIDDEN_SIZE = 16
@@ -57,7 +57,7 @@ class ExplodingRun:
     loss: list
     grad_norm: list
     diverged_at: int | None  # bước (tính từ 1) mà mất mát/gradient thành NaN/Inf hoặc mất mát > LOSS_BOUND
-    reason: str  # "" khi không phân kì
+    reason: str  # "" khi không phân kỳ
     nonfinite_at: int | None = None  # bước mà rnnlab.train dừng vì mất mát/gradient thành NaN/Inf
 
     @property
@@ -104,7 +104,7 @@ def run(
 
 
 def observed_norms(runs: list) -> list:
-    """Chuẩn gradient quan sát được ở các lần chạy không cắt, chỉ lấy các bước trước khi phân kì."""
+    """Chuẩn gradient quan sát được ở các lần chạy không cắt, chỉ lấy các bước trước khi phân kỳ."""
     out = []
     for r in runs:
         stop = r.diverged_at - 1 if r.diverged else len(r.grad_norm)
@@ -128,7 +128,7 @@ def value_threshold(norm_threshold: float, model: torch.nn.Module) -> float:
 
 
 def clip_cosines(seed: int = 0, n_batches: int = 8, norm_threshold: float = 1.0) -> dict:
-    """Cô-sin giữa gradient gốc và gradient sau khi cắt, trên vài lô của thiết lập nổ gradient lúc khởi tạo.
+    """Cô-sin giữa gradient gốc và gradient sau khi cắt, trên vài batch của thiết lập nổ gradient lúc khởi tạo.
 
     Trả về ``{"norm": [...], "value": [...], "grad_norm": [...]}``: cắt theo chuẩn giữ nguyên hướng
     (cô-sin = 1), cắt theo giá trị thì không.

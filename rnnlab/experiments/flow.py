@@ -11,7 +11,7 @@ thu nhỏ) sau T − t bước lùi.
   Q giữ nguyên độ dài mọi vectơ, nên ‖∂L/∂h_t‖ = ρ^(T−t) đúng bằng.
 - ``tanh_flow``: RNN tanh với W_hh = s·Q; vì ‖diag(1 − h_t²) W_hh‖ ≤ s, số đo không bao giờ vượt
   s^(T−t); thêm tỉ lệ nút ẩn bão hoà ở mỗi bước.
-- ``cell_flow``: ‖∂L/∂h_t‖ của một mô hình bất kì của rnnlab cho một mất mát bất kì.
+- ``cell_flow``: ‖∂L/∂h_t‖ của một mô hình bất kỳ của rnnlab cho một mất mát bất kỳ.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def scaled_model(
         raise ValueError(f"cell phải là một trong {', '.join(CELLS)}, nhưng nhận được {cell!r}.")
     kw = {"nonlinearity": nonlinearity} if cell == "rnn" else {}
     model = CELLS[cell](input_size, hidden_size, dtype=dtype, **kw)
-    model.reset_parameters(generator=torch.Generator().manual_seed(seed))  # hạt giống chung của torch không đổi
+    model.reset_parameters(generator=torch.Generator().manual_seed(seed))  # seed chung của torch không đổi
     G = model.recurrence.n_gates
     with torch.no_grad():
         blocks = [scale * orthogonal(hidden_size, seed + k, dtype) for k in range(G)]
@@ -63,7 +63,7 @@ def scaled_model(
 
 
 def _last_state_loss(hidden_size: int, batch_size: int, seed: int):
-    """L = Σ_b uᵀ h_T⁽ᵇ⁾ / √B với ‖u‖ = 1: ‖∂L/∂h_T‖ (trên cả lô) = 1."""
+    """L = Σ_b uᵀ h_T⁽ᵇ⁾ / √B với ‖u‖ = 1: ‖∂L/∂h_T‖ (trên cả batch) = 1."""
     g = torch.Generator().manual_seed(seed + 1)
     u = torch.randn(hidden_size, generator=g, dtype=torch.float64)
     u = u / u.norm()

@@ -7,11 +7,12 @@ import matplotlib.pyplot as plt
 import torch
 
 import rnnlab
+from rnnlab.vi import decimal_comma, number
 
 torch.manual_seed(0)
 
 # --8<-- [start:forward]
-T, B, I, H = 30, 1, 1, 4  # số bước thời gian, kích thước lô, số đặc trưng đầu vào, số nút ẩn
+T, B, I, H = 30, 1, 1, 4  # số bước thời gian, kích thước batch, số đặc trưng đầu vào, số nút ẩn
 
 t = torch.arange(T, dtype=torch.float32)
 x = torch.sin(2 * torch.pi * t / 15).reshape(T, B, I)  # (T, B, I): một sóng sin
@@ -30,8 +31,8 @@ h_max = output.abs().max().item()  # tanh giữ mọi trạng thái ẩn trong (
 print(f"Đầu vào x:              {tuple(x.shape)}  (T, B, I)")
 print(f"Đầu ra output:          {tuple(output.shape)}  (T, B, H)")
 print(f"Trạng thái ẩn cuối h_n: {tuple(h_n.shape)}  (số tầng, B, H)")
-print(f"|h_t| lớn nhất:         {h_max:.3f}")
-print(f"Sai khác lớn nhất so với torch.nn.RNN: {max_diff:.1e}")
+print(f"|h_t| lớn nhất:         {number(h_max, '.3f')}")
+print(f"Sai khác lớn nhất so với torch.nn.RNN: {number(max_diff, '.1e')}")
 
 fig, ax = plt.subplots(figsize=(7, 3.2))
 for k in range(H):
@@ -41,4 +42,5 @@ ax.set_xlabel("bước thời gian t")
 ax.set_ylabel("giá trị")
 ax.set_title("Trạng thái ẩn $h_t$ của một RNN qua 30 bước thời gian")
 ax.legend(ncol=5, fontsize=8, loc="lower center", bbox_to_anchor=(0.5, -0.45))
+decimal_comma()  # dấu phẩy thập phân trên nhãn trục của mọi hình
 plt.show()

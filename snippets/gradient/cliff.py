@@ -5,6 +5,7 @@ import matplotlib.pyplot as plt
 import torch
 
 from rnnlab.experiments.cliff import descend, error, gradient, gradient_norms, wall_point
+from rnnlab.vi import decimal_comma, number
 
 # x_t = w·σ(x_{t−1}) + b, x_0 = 0,5, 50 bước; E = (σ(x_50) − 0,7)²
 w_grid = torch.linspace(3.0, 7.0, 201, dtype=torch.float64)
@@ -44,7 +45,7 @@ ax.plot(
     "w.-",
     lw=1,
     ms=4,
-    label=f"{STEPS} bước đã cắt (bước đầu dài {step_clipped:.2f})",
+    label=f"{STEPS} bước đã cắt (bước đầu dài {number(step_clipped, '.2f')})",
 )
 ax.plot(*start, "o", color="white", ms=8, mec="black", label="điểm xuất phát (trên tường)")
 # bước không cắt văng ra khỏi hình: vẽ mũi tên theo hướng của nó tới mép hình
@@ -55,7 +56,7 @@ ax.annotate("", xy=edge, xytext=start, arrowprops={"arrowstyle": "->", "color": 
 ax.text(
     3.15,
     -1.25,
-    f"bước không cắt: dài {step_unclipped:.0f},\nvăng tới ({path_unclipped[1][0]:.0f}, {path_unclipped[1][1]:.0f})",
+    f"bước không cắt: dài {number(step_unclipped, '.0f')},\nvăng tới ({number(path_unclipped[1][0], '.0f')}, {number(path_unclipped[1][1], '.0f')})",
     color="#ff7777",
     fontsize=9,
     va="top",
@@ -79,11 +80,18 @@ ax3.semilogy(bs, gradient_norms(ws, bs), color="#b2182b", lw=1)
 ax3.set_ylabel("‖∇E‖", color="#b2182b")
 ax2.set_title("Lát cắt qua bức tường")
 fig.tight_layout()
+decimal_comma()  # dấu phẩy thập phân trên nhãn trục của mọi hình
 plt.show()
 
-print(f"Điểm xuất phát (w, b) = ({start[0]:.3f}, {start[1]:.4f}), E = {error_start:.3f}")
-print(f"‖∇E‖ trên tường: {grad_norm_wall:.3g}; trên đồng bằng (w = 5, b = −1,5): {grad_norm_plain:.3g}")
 print(
-    f"Không cắt: bước đầu dài {step_unclipped:.3g}; sau {STEPS} bước E = {error_unclipped:.4f}, ‖∇E‖ = {grad_norm_after_unclipped:.1e}"
+    f"Điểm xuất phát (w, b) = ({number(start[0], '.3f')}, {number(start[1], '.4f')}), E = {number(error_start, '.3f')}"
 )
-print(f"Cắt theo chuẩn (ngưỡng {THRESHOLD}): bước đầu dài {step_clipped:.3g}; sau {STEPS} bước E = {error_clipped:.4f}")
+print(
+    f"‖∇E‖ trên tường: {number(grad_norm_wall, '.3g')}; trên đồng bằng (w = 5, b = −1,5): {number(grad_norm_plain, '.3g')}"
+)
+print(
+    f"Không cắt: bước đầu dài {number(step_unclipped, '.3g')}; sau {STEPS} bước E = {number(error_unclipped, '.4f')}, ‖∇E‖ = {number(grad_norm_after_unclipped, '.1e')}"
+)
+print(
+    f"Cắt theo chuẩn (ngưỡng {number(THRESHOLD)}): bước đầu dài {number(step_clipped, '.3g')}; sau {STEPS} bước E = {number(error_clipped, '.4f')}"
+)

@@ -8,6 +8,7 @@ import torch
 
 import rnnlab
 from rnnlab.experiments.exploding import clip_cosines
+from rnnlab.vi import decimal_comma, number
 
 # một gradient hai chiều lệch hẳn về một trục, ngưỡng 1
 g = torch.tensor([3.0, 0.6])
@@ -30,7 +31,7 @@ def angle(u, v):
 angle_norm = angle(g, by_norm.grad)
 angle_value = angle(g, by_value.grad)
 
-# trên gradient thật (RNN tanh của thiết lập nổ gradient, 8 lô lúc khởi tạo, ngưỡng theo chuẩn 1)
+# trên gradient thật (RNN tanh của thiết lập nổ gradient, 8 batch lúc khởi tạo, ngưỡng theo chuẩn 1)
 cosines = clip_cosines(seed=0, n_batches=8, norm_threshold=1.0)
 cos_norm_min = min(cosines["norm"])
 cos_value_mean = sum(cosines["value"]) / len(cosines["value"])
@@ -45,7 +46,7 @@ for vec, color, label in (
     ax.annotate(
         "", xy=(float(vec[0]), float(vec[1])), xytext=(0, 0), arrowprops={"arrowstyle": "->", "color": color, "lw": 2}
     )
-    ax.plot([], [], color=color, lw=2, label=f"{label}: ({vec[0]:.2f}, {vec[1]:.2f})")
+    ax.plot([], [], color=color, lw=2, label=f"{label}: ({number(vec[0], '.2f')}, {number(vec[1], '.2f')})")
 ax.add_patch(plt.Circle((0, 0), THRESHOLD, fill=False, ls="--", color="#2166ac", alpha=0.6))
 ax.add_patch(plt.Rectangle((-THRESHOLD, -THRESHOLD), 2 * THRESHOLD, 2 * THRESHOLD, fill=False, ls=":", color="#b2182b"))
 ax.set_xlim(-1.3, 3.3)
@@ -53,24 +54,29 @@ ax.set_ylim(-1.3, 1.6)
 ax.set_aspect("equal")
 ax.grid(True, alpha=0.3)
 ax.legend(loc="upper right", fontsize=8)
-ax.set_title(f"Hướng đổi {angle_value:.1f}° khi cắt theo giá trị, {angle_norm:.1f}° theo chuẩn")
+ax.set_title(f"Hướng đổi {number(angle_value, '.1f')}° khi cắt theo giá trị, {number(angle_norm, '.1f')}° theo chuẩn")
 
 x = range(1, len(cosines["norm"]) + 1)
 ax2.plot(x, cosines["norm"], "o-", color="#2166ac", label="cắt theo chuẩn")
 ax2.plot(x, cosines["value"], "s-", color="#b2182b", label="cắt theo giá trị")
 ax2.set_ylim(0, 1.05)
-ax2.set_xlabel("lô")
+ax2.set_xlabel("batch")
 ax2.set_ylabel("cos(g gốc, g đã cắt)")
 ax2.set_title("Gradient thật của RNN tanh (thiết lập nổ gradient)")
 ax2.grid(True, alpha=0.3)
 ax2.legend(loc="lower right")
 fig.tight_layout()
+decimal_comma()  # dấu phẩy thập phân trên nhãn trục của mọi hình
 plt.show()
 
-print(f"g = (3, 0,6), ngưỡng {THRESHOLD}:")
-print(f"  cắt theo chuẩn  → ({by_norm.grad[0]:.3f}, {by_norm.grad[1]:.3f}), lệch hướng {angle_norm:.1f}°")
-print(f"  cắt theo giá trị → ({by_value.grad[0]:.3f}, {by_value.grad[1]:.3f}), lệch hướng {angle_value:.1f}°")
+print(f"g = (3, 0,6), ngưỡng {number(THRESHOLD)}:")
 print(
-    f"Gradient thật, 8 lô: cô-sin nhỏ nhất khi cắt theo chuẩn {cos_norm_min:.6f}; "
-    f"khi cắt theo giá trị trung bình {cos_value_mean:.3f}, nhỏ nhất {cos_value_min:.3f}"
+    f"  cắt theo chuẩn  → ({number(by_norm.grad[0], '.3f')}, {number(by_norm.grad[1], '.3f')}), lệch hướng {number(angle_norm, '.1f')}°"
+)
+print(
+    f"  cắt theo giá trị → ({number(by_value.grad[0], '.3f')}, {number(by_value.grad[1], '.3f')}), lệch hướng {number(angle_value, '.1f')}°"
+)
+print(
+    f"Gradient thật, 8 batch: cô-sin nhỏ nhất khi cắt theo chuẩn {number(cos_norm_min, '.6f')}; "
+    f"khi cắt theo giá trị trung bình {number(cos_value_mean, '.3f')}, nhỏ nhất {number(cos_value_min, '.3f')}"
 )

@@ -6,6 +6,7 @@ import torch
 
 import rnnlab
 from rnnlab.experiments.adding import AddingModel, adding_batch
+from rnnlab.vi import decimal_comma, number
 
 T = 50
 model = AddingModel("rnn", hidden_size=32, seed=0)  # RNN tanh lúc khởi tạo, như trong bài toán cộng
@@ -52,20 +53,25 @@ ratio_clipped_1 = float(clipped_1[0] / clipped_1[-1])
 
 fig, ax = plt.subplots(figsize=(7.5, 4.2))
 t = range(1, T + 1)
-ax.semilogy(t, unclipped, "-", color="black", lw=2.5, label=f"không cắt (‖g‖ = {grad_norm:.3f})")
-ax.semilogy(t, clipped_10, "--", color="#2166ac", lw=1.8, label=f"cắt theo chuẩn, τ = 10 (hệ số {coef_10:.2f})")
-ax.semilogy(t, clipped_1, ":", color="#b2182b", lw=2, label=f"cắt theo chuẩn, τ = 1 (hệ số {coef_1:.2f})")
+ax.semilogy(t, unclipped, "-", color="black", lw=2.5, label=f"không cắt (‖g‖ = {number(grad_norm, '.3f')})")
+ax.semilogy(
+    t, clipped_10, "--", color="#2166ac", lw=1.8, label=f"cắt theo chuẩn, τ = 10 (hệ số {number(coef_10, '.2f')})"
+)
+ax.semilogy(t, clipped_1, ":", color="#b2182b", lw=2, label=f"cắt theo chuẩn, τ = 1 (hệ số {number(coef_1, '.2f')})")
 ax.set_xlabel("bước thời gian t")
 ax.set_ylabel("‖phần của bước t trong ∂L/∂W_ih‖")
 ax.set_title("RNN tanh, bài toán cộng T = 50, lúc khởi tạo")
 ax.grid(True, alpha=0.3)
 ax.legend(loc="lower right", fontsize=9)
+decimal_comma()  # dấu phẩy thập phân trên nhãn trục của mọi hình
 plt.show()
 
-print(f"Tổng các phần theo bước khớp gradient của W_ih (sai khác lớn nhất {sum_error:.1e})")
-print(f"‖g‖ (mọi tham số) = {grad_norm:.4f}")
+print(f"Tổng các phần theo bước khớp gradient của W_ih (sai khác lớn nhất {number(sum_error, '.1e')})")
+print(f"‖g‖ (mọi tham số) = {number(grad_norm, '.4f')}")
 print(
-    f"Bước t = 1: không cắt {first_unclipped:.2e}; cắt τ = 10: {first_clipped_10:.2e}; cắt τ = 1: {first_clipped_1:.2e}"
+    f"Bước t = 1: không cắt {number(first_unclipped, '.2e')}; cắt τ = 10: {number(first_clipped_10, '.2e')}; cắt τ = 1: {number(first_clipped_1, '.2e')}"
 )
-print(f"Bước t = {T}: không cắt {last_unclipped:.2e}")
-print(f"Tỉ lệ bước 1 / bước {T}: không cắt {ratio_unclipped:.2e}, cắt τ = 1: {ratio_clipped_1:.2e}")
+print(f"Bước t = {T}: không cắt {number(last_unclipped, '.2e')}")
+print(
+    f"Tỉ lệ bước 1 / bước {T}: không cắt {number(ratio_unclipped, '.2e')}, cắt τ = 1: {number(ratio_clipped_1, '.2e')}"
+)

@@ -5,6 +5,7 @@ import torch
 
 import rnnlab
 from rnnlab.experiments.flow import orthogonal
+from rnnlab.vi import decimal_comma, number
 
 H = 32
 K = 60  # số lần nhân
@@ -36,7 +37,10 @@ tanh_below_sigma = bool((jac["step"] <= sigma_max + 1e-12).all())
 
 fig, (ax, ax2) = plt.subplots(1, 2, figsize=(11, 4))
 ax.semilogy(
-    range(K + 1), powers_gauss, color="#b2182b", label=f"W Gauss: ρ = {spectral_radius:.2f}, σ_max = {sigma_max:.2f}"
+    range(K + 1),
+    powers_gauss,
+    color="#b2182b",
+    label=f"W Gauss: ρ = {number(spectral_radius, '.2f')}, σ_max = {number(sigma_max, '.2f')}",
 )
 ax.semilogy(range(K + 1), powers_orth, color="#2166ac", label="0,9·Q trực giao: ρ = σ_max = 0,9")
 ax.semilogy(range(K + 1), [0.9**k for k in range(K + 1)], ":", color="gray", label="0,9^k")
@@ -55,7 +59,7 @@ ax2.plot(
     color="#1b7837",
     label=r"RNN tanh: $\|\partial h_t/\partial h_{t-1}\|$",
 )
-ax2.axhline(sigma_max, color="#b2182b", ls="--", label=f"σ_max(W) = {sigma_max:.2f}")
+ax2.axhline(sigma_max, color="#b2182b", ls="--", label=f"σ_max(W) = {number(sigma_max, '.2f')}")
 ax2.set_xlabel("bước thời gian t")
 ax2.set_ylabel("chuẩn phổ")
 ax2.set_ylim(0, sigma_max * 1.15)
@@ -63,10 +67,11 @@ ax2.set_title("tanh chỉ làm ma trận Jacobi nhỏ đi")
 ax2.grid(True, alpha=0.3)
 ax2.legend(loc="lower right", fontsize=8)
 fig.tight_layout()
+decimal_comma()  # dấu phẩy thập phân trên nhãn trục của mọi hình
 plt.show()
 
-print(f"W Gauss: bán kính phổ {spectral_radius:.3f}, giá trị kỳ dị lớn nhất {sigma_max:.3f}")
+print(f"W Gauss: bán kính phổ {number(spectral_radius, '.3f')}, giá trị kỳ dị lớn nhất {number(sigma_max, '.3f')}")
 print(
-    f"‖W^k‖ lớn nhất {peak_gauss:.2f} ở k = {peak_at}, xuống dưới 1 từ k = {below_one_at}; ‖W^{K}‖ = {powers_gauss[-1]:.2e}"
+    f"‖W^k‖ lớn nhất {number(peak_gauss, '.2f')} ở k = {peak_at}, xuống dưới 1 từ k = {below_one_at}; ‖W^{K}‖ = {number(powers_gauss[-1], '.2e')}"
 )
-print(f"RNN tanh: ‖∂h_t/∂h_(t−1)‖ lớn nhất {step_max:.3f} ≤ σ_max: {tanh_below_sigma}")
+print(f"RNN tanh: ‖∂h_t/∂h_(t−1)‖ lớn nhất {number(step_max, '.3f')} ≤ σ_max: {tanh_below_sigma}")

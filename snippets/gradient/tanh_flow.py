@@ -5,6 +5,7 @@ import matplotlib.pyplot as plt
 import torch
 
 from rnnlab.experiments.flow import growth_per_step, tanh_flow
+from rnnlab.vi import decimal_comma, number
 
 T = 50  # số bước thời gian
 SCALES = [0.5, 0.9, 1.0, 1.5, 2.0, 3.0]  # s: W_hh = s·Q, nên giá trị kỳ dị lớn nhất của W_hh là s
@@ -25,7 +26,7 @@ first_step = {str(s): float(r["measured"][0]) for s, r in results.items()}  # �
 fig, (ax, ax2) = plt.subplots(1, 2, figsize=(11, 4.3), gridspec_kw={"width_ratios": [1.4, 1]})
 colors = ["#1f4e9c", "#5aa0d8", "#222222", "#f0a04b", "#d6604d", "#8b0000"]
 for color, (s, r) in zip(colors, results.items()):
-    ax.semilogy(r["t"], r["measured"], "-", color=color, lw=1.8, label=f"s = {s}")
+    ax.semilogy(r["t"], r["measured"], "-", color=color, lw=1.8, label=f"s = {number(s)}")
     # đường đứt: s^(T−t), điều xảy ra nếu bỏ tanh (RNN tuyến tính)
     ax.semilogy(r["t"], r["bound"], "--", color=color, lw=0.8, alpha=0.7)
 ax.set_ylim(1e-16, 1e16)
@@ -50,11 +51,12 @@ ax2.set_title("tanh bão hoà hãm tốc độ nổ")
 ax2.grid(True, alpha=0.3)
 ax2.legend(loc="upper left")
 fig.tight_layout()
+decimal_comma()  # dấu phẩy thập phân trên nhãn trục của mọi hình
 plt.show()
 
 for s in SCALES:
     print(
-        f"s = {s}: ‖∂L/∂h_1‖ = {first_step[str(s)]:.2e} (chặn trên s^{T - 1} = {s ** (T - 1):.1e}), hệ số mỗi bước {growth[str(s)]:.3f}"
+        f"s = {number(s)}: ‖∂L/∂h_1‖ = {number(first_step[str(s)], '.2e')} (chặn trên s^{T - 1} = {number(s ** (T - 1), '.1e')}), hệ số mỗi bước {number(growth[str(s)], '.3f')}"
     )
-print(f"Tỉ lệ nút ẩn bão hoà (|h| > 0,99) khi s = 3: {saturation_30:.1%}")
+print(f"Tỉ lệ nút ẩn bão hoà (|h| > 0,99) khi s = 3: {number(saturation_30, '.1%')}")
 print(f"Mọi số đo đều ≤ s^(T−t): {below_bound}")

@@ -7,11 +7,13 @@ from torch import nn
 import rnnlab
 from rnnlab.datasets import sentiment
 from rnnlab.train import train
+from rnnlab.vi import decimal_comma, number
 
 torch.set_num_threads(1)  # mô hình nhỏ: một luồng là đủ, và không tranh CPU khi máy đang bận
 
 # 1. Dữ liệu: 750 câu, nhãn 0 = tiêu cực, 1 = trung tính, 2 = tích cực; phần train/test cố định trong tệp
 train_set, test_set = sentiment.load("train"), sentiment.load("test")
+n_train = len(train_set)  # số câu huấn luyện
 vocab = sentiment.build_vocab(train_set)  # chỉ lấy âm tiết của tập huấn luyện
 X_train, len_train = sentiment.encode(train_set, vocab)  # (B, T), (B,)
 X_test, len_test = sentiment.encode(test_set, vocab)
@@ -29,7 +31,7 @@ class GRUClassifier(nn.Module):
         self.head = nn.Linear(hidden_size, num_classes)
 
     def forward(self, ids, lengths):
-        ids = ids[:, : int(lengths.max())]  # bỏ phần đệm thừa của lô
+        ids = ids[:, : int(lengths.max())]  # bỏ phần đệm thừa của batch
         out, _ = self.gru(self.dropout(self.embed(ids)))  # (B, T, H)
         # h_t ở âm tiết cuối của mỗi câu (t = độ dài − 1); phần đệm nằm sau nên không ảnh hưởng tới nó
         last = out[torch.arange(len(ids)), lengths - 1]  # (B, H)
@@ -43,7 +45,7 @@ def gru_loss(model, idx):
     return loss_fn(model(X_train[idx], len_train[idx]), y_train[idx])
 
 
-# 3. Huấn luyện GRU với ba hạt giống (tập kiểm tra nhỏ: xem kết quả dao động bao nhiêu)
+# 3. Huấn luyện GRU với ba seed (tập kiểm tra nhỏ: xem kết quả dao động bao nhiêu)
 seeds, epochs = (0, 1, 2), 20
 gru_preds, final_train_loss = [], []
 for seed in seeds:
@@ -58,8 +60,8 @@ for seed in seeds:
         clip_norm=1.0,
     )
     print(
-        f"GRU, hạt giống {seed}: mất mát huấn luyện "
-        + ", ".join(f"epoch {e + 1}: {history.epoch_loss[e]:.3f}" for e in (0, 4, 9, 19))
+        f"GRU, seed {seed}: mất mát huấn luyện "
+        + ", ".join(f"epoch {e + 1}: {number(history.epoch_loss[e], '.3f')}" for e in (0, 4, 9, 19))
     )
     final_train_loss.append(history.epoch_loss[-1])
     model.eval()
@@ -96,13 +98,13 @@ def accuracy_on(pred):
 
 
 gru_runs = [accuracy_on(p) for p in gru_preds]
-gru_acc = {name: sum(run[name] for run in gru_runs) / len(seeds) for name in subsets}  # trung bình ba hạt giống
+gru_acc = {name: sum(run[name] for run in gru_runs) / len(seeds) for name in subsets}  # trung bình ba seed
 bow_acc = accuracy_on(bow_pred)
 print(f"\nĐộ chính xác trên tập kiểm tra ({len(test_set)} câu):")
 for name, mask in subsets.items():
-    runs = " / ".join(f"{run[name]:.1%}" for run in gru_runs)
+    runs = " / ".join(f"{number(run[name], '.1%')}" for run in gru_runs)
     print(
-        f"  {name:25s} ({int(mask.sum()):3d} câu): GRU {gru_acc[name]:.1%} (từng hạt giống {runs}), túi từ {bow_acc[name]:.1%}"
+        f"  {name:25s} ({int(mask.sum()):3d} câu): GRU {number(gru_acc[name], '.1%')} (từng seed {runs}), túi từ {number(bow_acc[name], '.1%')}"
     )
 
 n_test = len(test_set)
@@ -116,10 +118,10 @@ n_hard = int(subsets["phủ định hoặc tương phản"].sum())
 gru_no_diacritics, bow_no_diacritics = gru_acc["không dấu"], bow_acc["không dấu"]
 n_no_diacritics = int(subsets["không dấu"].sum())
 
-# 6. Hình 1: ma trận nhầm lẫn (GRU hạt giống 0 và túi từ); hình 2: độ chính xác theo nhóm câu
+# 6. Hình 1: ma trận nhầm lẫn (GRU seed 0 và túi từ); hình 2: độ chính xác theo nhóm câu
 confusion = {}
 fig, axes = plt.subplots(1, 2, figsize=(9, 4))
-for ax, (name, pred) in zip(axes, {"GRU (hạt giống 0)": gru_preds[0], "Túi từ": bow_pred}.items()):
+for ax, (name, pred) in zip(axes, {"GRU (seed 0)": gru_preds[0], "Túi từ": bow_pred}.items()):
     cm = torch.zeros(3, 3, dtype=torch.long)
     cm.index_put_((y_test, pred), torch.ones_like(pred), accumulate=True)  # hàng: nhãn thật, cột: dự đoán
     confusion[name] = cm.tolist()
@@ -133,14 +135,14 @@ for ax, (name, pred) in zip(axes, {"GRU (hạt giống 0)": gru_preds[0], "Túi 
     ax.set_yticks(range(3), sentiment.LABELS)
     ax.set_xlabel("dự đoán")
     ax.set_ylabel("nhãn thật")
-    ax.set_title(f"{name}: đúng {(pred == y_test).float().mean():.1%}")
+    ax.set_title(f"{name}: đúng {number((pred == y_test).float().mean(), '.1%')}")
 fig.suptitle("Ma trận nhầm lẫn trên tập kiểm tra")
 fig.tight_layout()
 
 fig2, ax = plt.subplots(figsize=(8, 3.8))
 names = list(subsets)
 xs = torch.arange(len(names)).float()
-ax.bar(xs - 0.2, [gru_acc[n] for n in names], 0.4, label="GRU (trung bình 3 hạt giống)")
+ax.bar(xs - 0.2, [gru_acc[n] for n in names], 0.4, label="GRU (trung bình 3 seed)")
 ax.bar(xs + 0.2, [bow_acc[n] for n in names], 0.4, label="túi từ")
 ax.set_xticks(xs, [f"{n}\n({int(subsets[n].sum())} câu)" for n in names], fontsize=8)
 ax.set_ylabel("độ chính xác (tập kiểm tra)")
@@ -150,4 +152,5 @@ ax.axhline(1 / 3, color="gray", ls=":", label="đoán bừa (1/3)")
 ax.legend(loc="upper center", ncol=3, fontsize=8)
 ax.set_title("Độ chính xác của GRU và túi từ theo nhóm câu")
 fig2.tight_layout()
+decimal_comma()  # dấu phẩy thập phân trên nhãn trục của mọi hình
 plt.show()

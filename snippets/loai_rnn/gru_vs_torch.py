@@ -3,6 +3,7 @@
 import torch
 
 import rnnlab
+from rnnlab.vi import number
 
 torch.manual_seed(0)
 x = torch.randn(4, 12, 8)  # (B, T, I): 4 câu, 12 bước thời gian, 8 đặc trưng mỗi bước
@@ -30,6 +31,6 @@ diff_grad = max(
 )
 print("Tham số:", {name: tuple(p.shape) for name, p in gru.named_parameters()})
 print(
-    f"Sai khác lớn nhất: đầu ra {diff_output:.1e}, trạng thái ẩn cuối {diff_h_n:.1e}, gradient (tương đối) {diff_grad:.1e}"
+    f"Sai khác lớn nhất: đầu ra {number(diff_output, '.1e')}, trạng thái ẩn cuối {number(diff_h_n, '.1e')}, gradient (tương đối) {number(diff_grad, '.1e')}"
 )
 max_abs_diff = max(diff_output, diff_h_n)

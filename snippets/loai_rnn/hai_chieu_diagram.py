@@ -6,6 +6,8 @@ Chạy: python snippets/loai_rnn/hai_chieu_diagram.py
 import matplotlib.pyplot as plt
 from matplotlib.patches import FancyBboxPatch
 
+from rnnlab.vi import decimal_comma
+
 T = 4  # số bước thời gian vẽ ra
 ROWS = {"x": 0.0, "xuoi": 1.3, "nguoc": 2.6, "y": 3.9}  # độ cao của từng hàng
 STEP = 1.6  # khoảng cách giữa hai bước thời gian trên hình
@@ -88,4 +90,5 @@ ax.set_xlim(-0.6, T * STEP + 0.6)
 ax.set_ylim(-0.5, ROWS["y"] + 0.5)
 ax.axis("off")
 ax.set_title("RNN hai chiều trải theo thời gian: mỗi đầu ra thấy cả phía trước lẫn phía sau")
+decimal_comma()  # dấu phẩy thập phân trên nhãn trục của mọi hình
 plt.show()

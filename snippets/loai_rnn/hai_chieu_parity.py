@@ -7,9 +7,10 @@ import torch
 from torch import nn
 
 import rnnlab
+from rnnlab.vi import number
 
 torch.manual_seed(0)
-x = torch.randn(12, 4, 3)  # (T, B, I): 12 bước thời gian, lô 4 chuỗi, 3 đặc trưng
+x = torch.randn(12, 4, 3)  # (T, B, I): 12 bước thời gian, batch 4 chuỗi, 3 đặc trưng
 
 # --8<-- [start:torch]
 reference = nn.RNN(input_size=3, hidden_size=8, bidirectional=True)  # có sẵn trong PyTorch
@@ -40,6 +41,6 @@ out_composed = torch.cat([out_forward, out_backward], dim=-1)  # (T, B, 2H): h_t
 max_abs_diff = max((out - out_ref).abs().max().item(), (h_n - h_ref).abs().max().item())
 composed_max_abs_diff = (out_composed - out_ref).abs().max().item()
 print(f"Kích thước đầu ra: {tuple(out.shape)}  (T, B, 2H)")
-print(f"rnnlab so với torch.nn.RNN(bidirectional=True): sai khác lớn nhất {max_abs_diff:.1e}")
-print(f"Tự ghép hai RNN một chiều so với torch.nn:      sai khác lớn nhất {composed_max_abs_diff:.1e}")
+print(f"rnnlab so với torch.nn.RNN(bidirectional=True): sai khác lớn nhất {number(max_abs_diff, '.1e')}")
+print(f"Tự ghép hai RNN một chiều so với torch.nn:      sai khác lớn nhất {number(composed_max_abs_diff, '.1e')}")
 # --8<-- [end:compare]

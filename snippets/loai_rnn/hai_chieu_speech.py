@@ -13,6 +13,7 @@ from torch import nn
 import rnnlab
 from rnnlab.datasets.framewise import IGNORE, make_framewise
 from rnnlab.train import train
+from rnnlab.vi import decimal_comma, number
 
 torch.manual_seed(0)
 torch.set_num_threads(1)  # mô hình nhỏ: một luồng nhanh hơn hai luồng tranh nhau
@@ -75,8 +76,8 @@ for name, bidirectional in (("một chiều", False), ("hai chiều", True)):
         curves[name].append(frame_accuracy(model, test_set))
         if epoch in (1, 5, 10, EPOCHS):
             print(
-                f"epoch {epoch:2d}: mất mát {history.epoch_loss[-1]:.3f}, "
-                f"độ chính xác từng khung (kiểm tra) {curves[name][-1]:.1%}"
+                f"epoch {epoch:2d}: mất mát {number(history.epoch_loss[-1], '.3f')}, "
+                f"độ chính xác từng khung (kiểm tra) {number(curves[name][-1], '.1%')}"
             )
 
     train(model, loss_fn, batches, optimizer=optimizer, epochs=EPOCHS, progress=False, on_epoch=after_epoch)
@@ -84,7 +85,9 @@ for name, bidirectional in (("một chiều", False), ("hai chiều", True)):
 
 accuracy_uni, accuracy_bi = curves["một chiều"][-1], curves["hai chiều"][-1]
 chance = 1 / N_CLASSES
-print(f"Đoán mò: {chance:.0%}. RNN một chiều: {accuracy_uni:.1%}. RNN hai chiều: {accuracy_bi:.1%}.")
+print(
+    f"Đoán mò: {number(chance, '.0%')}. RNN một chiều: {number(accuracy_uni, '.1%')}. RNN hai chiều: {number(accuracy_bi, '.1%')}."
+)
 
 # Hình 1: độ chính xác từng khung trên tập kiểm tra theo epoch
 fig, ax = plt.subplots(figsize=(7, 3.6))
@@ -112,4 +115,5 @@ ax.set_xlabel("khung t")
 ax.set_ylabel("âm")
 ax.set_title("Một chuỗi kiểm tra: nhãn đúng và nhãn đoán ở từng khung")
 ax.legend(fontsize=8, ncol=3, loc="lower center", bbox_to_anchor=(0.5, -0.48))
+decimal_comma()  # dấu phẩy thập phân trên nhãn trục của mọi hình
 plt.show()

@@ -7,9 +7,10 @@ import torch
 from torch import nn
 
 import rnnlab
+from rnnlab.vi import number
 
 torch.manual_seed(0)
-x = torch.randn(20, 4, 3)  # (T, B, I): 20 bước thời gian, lô 4 chuỗi, 3 đặc trưng
+x = torch.randn(20, 4, 3)  # (T, B, I): 20 bước thời gian, batch 4 chuỗi, 3 đặc trưng
 
 # --8<-- [start:torch]
 reference = nn.LSTM(input_size=3, hidden_size=8)  # có sẵn trong PyTorch
@@ -31,6 +32,6 @@ out_ref.pow(2).mean().backward()
 grad_max_abs_diff = max(
     (p.grad - q.grad).abs().max().item() for p, q in zip(model.parameters(), reference.parameters())
 )
-print(f"Sai khác lớn nhất ở đầu ra (h_t, h_n, c_n): {max_abs_diff:.1e}")
-print(f"Sai khác lớn nhất ở gradient:               {grad_max_abs_diff:.1e}")
+print(f"Sai khác lớn nhất ở đầu ra (h_t, h_n, c_n): {number(max_abs_diff, '.1e')}")
+print(f"Sai khác lớn nhất ở gradient:               {number(grad_max_abs_diff, '.1e')}")
 # --8<-- [end:compare]

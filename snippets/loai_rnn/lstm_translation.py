@@ -1,6 +1,6 @@
 """Dịch máy bằng LSTM: dịch số viết bằng chữ tiếng Anh sang số viết bằng chữ tiếng Việt.
 
-Ví dụ "two thousand and five" thành "hai nghìn không trăm linh năm". Bộ mã hóa–bộ giải mã (chuỗi sang chuỗi)
+Ví dụ "two thousand and five" thành "hai nghìn không trăm linh năm". Bộ mã hoá–bộ giải mã (chuỗi sang chuỗi)
 bằng LSTM, so với đúng mô hình đó nhưng dùng RNN cơ bản, cùng số nút ẩn, cùng dữ liệu, cùng số epoch.
 
 Chạy: python snippets/loai_rnn/lstm_translation.py
@@ -13,6 +13,7 @@ from torch import nn
 import rnnlab
 from rnnlab.datasets import number_words
 from rnnlab.train import train
+from rnnlab.vi import decimal_comma, number
 
 torch.manual_seed(0)
 torch.set_num_threads(1)  # mô hình nhỏ: một luồng nhanh hơn hai luồng tranh nhau
@@ -38,14 +39,14 @@ print(
 
 
 def make_batch(pairs):
-    """Đệm một lô: nguồn (S, B) và độ dài, đích <bos> ... <eos> (T, B); chỉ số 0 là <pad>."""
+    """Đệm một batch: nguồn (S, B) và độ dài, đích <bos> ... <eos> (T, B); chỉ số 0 là <pad>."""
     src = [torch.tensor(src_vocab.encode(s[::-1] if REVERSE_SOURCE else s)) for s, _ in pairs]
     tgt = [torch.tensor([1] + tgt_vocab.encode(t) + [2]) for _, t in pairs]  # 1 = <bos>, 2 = <eos>
     lengths = torch.tensor([len(s) for s in src])
     return nn.utils.rnn.pad_sequence(src), lengths, nn.utils.rnn.pad_sequence(tgt)
 
 
-# 2. Mô hình: bộ mã hóa đọc câu tiếng Anh thành trạng thái cuối; bộ giải mã bắt đầu từ trạng thái đó
+# 2. Mô hình: bộ mã hoá đọc câu tiếng Anh thành trạng thái cuối; bộ giải mã bắt đầu từ trạng thái đó
 class Translator(nn.Module):
     def __init__(self, layer, embed_size=32, hidden_size=HIDDEN):
         super().__init__()
@@ -111,7 +112,7 @@ for name, layer in (("LSTM", rnnlab.LSTM), ("RNN cơ bản", rnnlab.RNN)):
         model, loss_fn, batches, optimizer=torch.optim.Adam(model.parameters(), lr=3e-3), epochs=EPOCHS, clip_norm=5.0
     )
     for epoch in (1, EPOCHS // 2, EPOCHS):
-        print(f"epoch {epoch:2d}: mất mát {history.epoch_loss[epoch - 1]:.4f}")
+        print(f"epoch {epoch:2d}: mất mát {number(history.epoch_loss[epoch - 1], '.4f')}")
     guesses, correct = evaluate(model)
     results[name] = {"loss": history.epoch_loss, "guesses": guesses, "correct": correct}
 
@@ -119,7 +120,7 @@ for name, layer in (("LSTM", rnnlab.LSTM), ("RNN cơ bản", rnnlab.RNN)):
 accuracy = {name: sum(r["correct"]) / len(test_pairs) for name, r in results.items()}
 accuracy_lstm, accuracy_rnn = accuracy["LSTM"], accuracy["RNN cơ bản"]
 for name, value in accuracy.items():
-    print(f"Độ chính xác (khớp hoàn toàn) của {name} trên {len(test_pairs)} số chưa thấy: {value:.1%}")
+    print(f"Độ chính xác (khớp hoàn toàn) của {name} trên {len(test_pairs)} số chưa thấy: {number(value, '.1%')}")
 
 lengths = sorted({len(src) for src, _ in test_pairs})
 count_by_length = {n: sum(len(src) == n for src, _ in test_pairs) for n in lengths}
@@ -136,7 +137,7 @@ accuracy_long_rnn = accuracy_by_length["RNN cơ bản"][longest]
 print("Độ dài câu nguồn:", "  ".join(f"{n:>5d}" for n in lengths))
 print("Số câu kiểm tra: ", "  ".join(f"{count_by_length[n]:>5d}" for n in lengths))
 for name in results:
-    print(f"{name:<16s}", "  ".join(f"{accuracy_by_length[name][n]:>5.0%}" for n in lengths))
+    print(f"{name:<16s}", "  ".join(f"{number(accuracy_by_length[name][n], '>5.0%')}" for n in lengths))
 
 # Vài câu dịch mẫu, từ ngắn đến dài
 print("\nVài câu dịch mẫu (✓ đúng hoàn toàn, ✗ sai):")
@@ -166,6 +167,7 @@ for name, style in (("LSTM", "C0o-"), ("RNN cơ bản", "C3s-")):
     ax.semilogy(range(1, EPOCHS + 1), results[name]["loss"], style, label=name)
 ax.set_xlabel("epoch")
 ax.set_ylabel("mất mát (entropy chéo)")
-ax.set_title("Mất mát huấn luyện của hai bộ mã hóa–bộ giải mã cùng kích thước")
+ax.set_title("Mất mát huấn luyện của hai bộ mã hoá–bộ giải mã cùng kích thước")
 ax.legend()
+decimal_comma()  # dấu phẩy thập phân trên nhãn trục của mọi hình
 plt.show()

@@ -10,6 +10,7 @@ from torch import nn
 import rnnlab
 from rnnlab.datasets import text
 from rnnlab.train import train
+from rnnlab.vi import decimal_comma, number
 
 torch.set_num_threads(1)  # mô hình nhỏ: một luồng là đủ, và không tranh CPU khi máy đang bận
 
@@ -88,13 +89,13 @@ for depth, hidden in hidden_by_depth.items():
     curves[depth], final_val[depth] = curve, curve[-1]
     for k in (0, len(curve) // 2, len(curve) - 1):
         print(
-            f"  bước {k * eval_every:3d}: mất mát kiểm định {curve[k]:.3f} nat/ký tự, perplexity {math.exp(curve[k]):.1f}"
+            f"  bước {k * eval_every:3d}: mất mát kiểm định {number(curve[k], '.3f')} nat/ký tự, perplexity {number(math.exp(curve[k]), '.1f')}"
         )
     generated = sample(model, "Buổi sáng ", 100)
     syllables = re.findall(r"\w+", generated.lower())[2:]  # bỏ hai âm tiết của lời mở đầu
     real_syllable_share[depth] = sum(s in corpus_syllables for s in syllables) / len(syllables)
     print(f"  Văn bản sinh ra: {generated!r}")
-    print(f"  {real_syllable_share[depth]:.0%} âm tiết sinh ra có trong kho văn bản")
+    print(f"  {number(real_syllable_share[depth], '.0%')} âm tiết sinh ra có trong kho văn bản")
 
 # 4. Kết quả
 val_perplexity = {d: math.exp(v) for d, v in final_val.items()}
@@ -102,8 +103,8 @@ best_depth = min(final_val, key=final_val.get)
 n_chars, n_train_chars = len(vocab), len(train_ids)
 param_spread = max(params.values()) / min(params.values()) - 1
 print(
-    f"\nSố tham số lệch nhau tối đa {param_spread:.1%}. Perplexity kiểm định cuối: "
-    + ", ".join(f"{d} tầng {p:.2f}" for d, p in val_perplexity.items())
+    f"\nSố tham số lệch nhau tối đa {number(param_spread, '.1%')}. Perplexity kiểm định cuối: "
+    + ", ".join(f"{d} tầng {number(p, '.2f')}" for d, p in val_perplexity.items())
     + f"; tốt nhất: {best_depth} tầng"
 )
 
@@ -123,4 +124,5 @@ ax.legend()
 ax.grid(alpha=0.3)
 ax.set_title("Perplexity kiểm định của GRU 1, 2 và 3 tầng (cùng cỡ tham số)")
 fig.tight_layout()
+decimal_comma()  # dấu phẩy thập phân trên nhãn trục của mọi hình
 plt.show()

@@ -3,9 +3,10 @@
 import torch
 
 import rnnlab
+from rnnlab.vi import number
 
 torch.manual_seed(0)
-x = torch.randn(20, 4, 8)  # (T, B, I): 20 bước thời gian, lô 4 chuỗi, 8 đặc trưng
+x = torch.randn(20, 4, 8)  # (T, B, I): 20 bước thời gian, batch 4 chuỗi, 8 đặc trưng
 
 # --8<-- [start:torch]
 deep_torch = torch.nn.GRU(input_size=8, hidden_size=16, num_layers=3)
@@ -40,6 +41,6 @@ print(
     [sum(p.numel() for n, p in deep.named_parameters() if n.endswith(f"_l{k}")) for k in range(3)],
 )
 print(
-    f"Sai khác lớn nhất so với torch.nn.GRU: rnnlab.GRU(num_layers=3) {diff_torch:.1e}, xếp chồng bằng tay {diff_stack:.1e}"
+    f"Sai khác lớn nhất so với torch.nn.GRU: rnnlab.GRU(num_layers=3) {number(diff_torch, '.1e')}, xếp chồng bằng tay {number(diff_stack, '.1e')}"
 )
 max_abs_diff = max(diff_torch, diff_stack)

@@ -15,6 +15,7 @@ from torch import nn
 import rnnlab
 from rnnlab.datasets import stocks
 from rnnlab.train import train
+from rnnlab.vi import decimal_comma, number
 
 torch.manual_seed(0)
 torch.set_num_threads(1)  # mô hình rất nhỏ: một luồng nhanh hơn hai luồng tranh nhau
@@ -59,7 +60,7 @@ initial_state = copy.deepcopy(model.state_dict())  # giữ trọng số lúc kh�
 generator = torch.Generator().manual_seed(0)
 
 
-def batches(epoch):  # mỗi epoch xáo trộn lại, lô 64 cửa sổ
+def batches(epoch):  # mỗi epoch xáo trộn lại, batch 64 cửa sổ
     order = torch.randperm(len(X_train), generator=generator)
     return [(X_train[order[k : k + 64]], y_train[order[k : k + 64]]) for k in range(0, len(order), 64)]
 
@@ -72,7 +73,9 @@ def loss_fn(model, batch):
 # 3. Huấn luyện (thanh tiến trình in ra stderr)
 history = train(model, loss_fn, batches, optimizer=torch.optim.Adam(model.parameters(), lr=1e-3), epochs=EPOCHS)
 for epoch in (1, 5, 10, EPOCHS):
-    print(f"epoch {epoch:2d}: mất mát huấn luyện (MSE, lợi suất đã chuẩn hoá) {history.epoch_loss[epoch - 1]:.4f}")
+    print(
+        f"epoch {epoch:2d}: mất mát huấn luyện (MSE, lợi suất đã chuẩn hoá) {number(history.epoch_loss[epoch - 1], '.4f')}"
+    )
 
 # 4. Đánh giá trên 20% ngày cuối: đổi lợi suất dự đoán về giá, so với "giá mai = giá hôm nay"
 model.eval()
@@ -85,10 +88,10 @@ rmse_rnn = ((predicted - tomorrow) ** 2).mean().sqrt().item()
 rmse_naive = ((today - tomorrow) ** 2).mean().sqrt().item()
 rmse_ratio = rmse_rnn / rmse_naive  # < 1: RNN tốt hơn cách đoán ngây thơ
 direction_accuracy = ((predicted > today) == (tomorrow > today)).double().mean().item()
-print(f"RMSE của RNN cơ bản:            {rmse_rnn:.3f}")
-print(f"RMSE của 'giá mai = giá hôm nay': {rmse_naive:.3f}")
-print(f"Tỉ số RNN / ngây thơ:           {rmse_ratio:.3f}")
-print(f"Đoán đúng chiều tăng/giảm:      {direction_accuracy:.1%} số ngày")
+print(f"RMSE của RNN cơ bản:            {number(rmse_rnn, '.3f')}")
+print(f"RMSE của 'giá mai = giá hôm nay': {number(rmse_naive, '.3f')}")
+print(f"Tỉ số RNN / ngây thơ:           {number(rmse_ratio, '.3f')}")
+print(f"Đoán đúng chiều tăng/giảm:      {number(direction_accuracy, '.1%')} số ngày")
 
 
 # 5. Dự đoán phụ thuộc thế nào vào lợi suất k ngày trước: |∂ŷ/∂x_{t−k}|, trung bình trên tập kiểm tra
@@ -106,7 +109,22 @@ untrained_sens = sensitivity(untrained)
 sensitivity_10 = trained_sens[10].item()  # độ nhạy còn lại sau 10 ngày (so với ngày nhạy nhất)
 sensitivity_20 = trained_sens[20].item()
 untrained_sensitivity_20 = untrained_sens[20].item()
-print(f"Độ nhạy với ngày cách 10 ngày: {sensitivity_10:.1e}, cách 20 ngày: {sensitivity_20:.1e} (ngày nhạy nhất = 1)")
+# sự suy giảm lúc khởi tạo đến cả từ cách khởi tạo mặc định U(−1/√H, 1/√H), bán kính phổ khoảng 0,58:
+# thử W_hh trực giao (mọi giá trị kỳ dị bằng 1), phần còn lại giữ nguyên
+radius_default = torch.linalg.eigvals(initial_state["rnn.weight_hh_l0"]).abs().max().item()
+orthogonal = PricePredictor()
+orthogonal.load_state_dict(initial_state)
+with torch.no_grad():
+    nn.init.orthogonal_(orthogonal.rnn.weight_hh_l0, generator=torch.Generator().manual_seed(0))
+orthogonal_sens = sensitivity(orthogonal)
+orthogonal_sensitivity_20 = orthogonal_sens[20].item()
+print(
+    f"Độ nhạy với ngày cách 10 ngày: {number(sensitivity_10, '.1e')}, cách 20 ngày: {number(sensitivity_20, '.1e')} (ngày nhạy nhất = 1)"
+)
+print(
+    f"Lúc khởi tạo, cách 20 ngày: mặc định {number(untrained_sensitivity_20, '.1e')} (bán kính phổ của W_hh "
+    f"{number(radius_default, '.2f')}), W_hh trực giao {number(orthogonal_sensitivity_20, '.1e')}"
+)
 
 # Hình 1: 60 ngày cuối của tập kiểm tra
 days = torch.arange(len(today))[-60:]
@@ -123,8 +141,10 @@ ax.legend(fontsize=8)
 fig, ax = plt.subplots(figsize=(8, 3.6))
 ax.semilogy(range(WINDOW), untrained_sens, "C7o-", ms=3, label="lúc khởi tạo")
 ax.semilogy(range(WINDOW), trained_sens, "C3o-", ms=3, label="sau huấn luyện")
+ax.semilogy(range(WINDOW), orthogonal_sens, "C2s--", ms=3, label="khởi tạo W_hh trực giao (chưa huấn luyện)")
 ax.set_xlabel("k: số ngày trước hôm nay")
 ax.set_ylabel(r"$|\partial \hat y / \partial x_{t-k}|$ (chia cho lớn nhất)")
 ax.set_title("Dự đoán của RNN cơ bản gần như không phụ thuộc vào những ngày xa")
 ax.legend(fontsize=8)
+decimal_comma()  # dấu phẩy thập phân trên nhãn trục của mọi hình
 plt.show()

@@ -20,4 +20,4 @@ def test_clipping_training(run_snippet):
     # có cắt: mất mát cuối quanh mốc 1/6 (RNN tanh không học được T = 50, nhưng ổn định)
     assert v["final_loss_norm"] < 1.0 and v["final_loss_value"] < 1.0
     assert len(r.figures) == 1
-    assert "phân kì" in r.stdout
+    assert "phân kỳ" in r.stdout

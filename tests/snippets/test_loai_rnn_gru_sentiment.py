@@ -30,6 +30,6 @@ def test_gru_sentiment(run_snippet):
     # trang: mất mát huấn luyện xuống rất thấp (quá khớp) trong khi độ chính xác kiểm tra dừng ở khoảng 3/4
     assert len(v["final_train_loss"]) == 3 and max(v["final_train_loss"]) < 0.15
     # quá trình huấn luyện hiện trong "Kết quả", mất mát giảm
-    assert r.stdout.count("GRU, hạt giống") == 3 and "epoch 20" in r.stdout
+    assert r.stdout.count("GRU, seed") == 3 and "epoch 20" in r.stdout
     assert len(r.figures) == 2
     assert "nhầm lẫn" in r.titles[0] and "nhóm câu" in r.titles[1]
