@@ -104,7 +104,7 @@ ax2.set_yscale("log")
 ax2.set_ylabel("MSE kiểm tra cuối")
 ax2.set_title(f"LSTM, bài toán cộng T = {T}, {STEPS} bước")
 ax2.legend(fontsize=8)
-fig.suptitle("BPTT bị cắt ngắn: gradient dừng ở đầu đoạn cuối, và số thứ nhất không được học")
+fig.suptitle("BPTT bị cắt ngắn: gradient dừng ở đầu đoạn cuối, mà LSTM vẫn học được bài toán cộng")
 fig.tight_layout()
 plt.show()
 
