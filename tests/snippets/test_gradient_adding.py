@@ -15,7 +15,11 @@ def short():
 def long():
     from hooks.runner import run_snippet
 
-    return {cell: run_snippet(f"snippets/gradient/adding_long_{cell}.py") for cell in ("rnn", "lstm", "gru")}
+    return {
+        "rnn": run_snippet("snippets/gradient/adding_long_rnn.py"),
+        "lstm": run_snippet("snippets/gradient/adding_long_lstm.py"),
+        "gru": run_snippet("snippets/gradient/adding_long_gru.py"),
+    }
 
 
 def test_setup(short, long):
