@@ -8,7 +8,7 @@ hình tĩnh trên trang:
   tính như ``linear_flow``: H = 16, một chuỗi; RNN tanh như ``tanh_flow``: H = 32, 8 chuỗi; LSTM và
   GRU cùng H = 32, 8 chuỗi), mọi ρ trong ``RHOS`` và mọi T trong ``LENGTHS``;
 - bài toán cộng, lúc khởi tạo và sau huấn luyện: các đường ``flow_seed0`` mà snippet
-  ``snippets/gradient/adding_problem.py`` đo trên đúng các mô hình nó huấn luyện (lấy từ bộ nhớ đệm
+  ``snippets/gradient/adding_short.py`` và ``adding_long_*.py`` đo trên đúng các mô hình nó huấn luyện (lấy từ bộ nhớ đệm
   của snippet, không huấn luyện lại).
 
 Dữ liệu nằm trong một tệp ``javascripts/explorer-data.js`` (gán biến toàn cục ``RNNLAB_FLOW``, nên
@@ -54,7 +54,14 @@ CELLS = {
     "lstm": ("LSTM", "lstm", "tanh", 32, 8),
     "gru": ("GRU", "gru", "tanh", 32, 8),
 }
-ADDING_SNIPPET = "snippets/gradient/adding_problem.py"
+# bài toán cộng: T = 10 (ba loại ô trong một snippet) và T = 50 (mỗi loại ô một snippet)
+ADDING_SNIPPETS = [
+    "snippets/gradient/adding_short.py",
+    "snippets/gradient/adding_long_rnn.py",
+    "snippets/gradient/adding_long_lstm.py",
+    "snippets/gradient/adding_long_gru.py",
+]
+ADDING_SNIPPET = ", ".join(ADDING_SNIPPETS)  # tên dùng trong thông báo lỗi
 ADDING_VARIABLE = "flow_seed0"  # {"rnn_50": {"init": [...], "trained": [...], "steps": n}, ...}
 ADDING_CELLS = {"tanh": "rnn", "lstm": "lstm", "gru": "gru"}  # khoá của trình khám phá → loại ô của snippet
 DATA_URI = "javascripts/explorer-data.js"
@@ -298,11 +305,16 @@ def load_data() -> str:
     """Văn bản của ``explorer-data.js``: lưới (đệm) và các đường của bài toán cộng (từ snippet)."""
     try:
         grid = cached_grid()
-        try:
-            result = runner.run_snippet(ROOT / ADDING_SNIPPET)
-        except runner.SnippetError as e:
-            raise PluginError(f"Trình khám phá dòng gradient cần kết quả của {ADDING_SNIPPET}:\n{e}") from None
-        data = build_data(grid, adding_curves(result.values))
+        merged: dict = {}
+        for path in ADDING_SNIPPETS:
+            try:
+                values = runner.run_snippet(ROOT / path).values
+            except runner.SnippetError as e:
+                raise PluginError(f"Trình khám phá dòng gradient cần kết quả của {path}:\n{e}") from None
+            if ADDING_VARIABLE not in values:
+                raise DataError(f"snippet {path} không có biến {ADDING_VARIABLE}")
+            merged.update(values[ADDING_VARIABLE])
+        data = build_data(grid, adding_curves({ADDING_VARIABLE: merged}))
     except DataError as e:
         raise PluginError(
             f"Không dựng được dữ liệu của trình khám phá dòng gradient (hooks/explorer.py): {e}"

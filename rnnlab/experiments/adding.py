@@ -23,6 +23,7 @@ from torch import nn
 
 from ..progress import progress_bar
 from ..train import History, train
+from ..vi import comma, decimal_comma
 from .flow import CELLS, cell_flow
 
 BASELINE_MSE = 1.0 / 6.0  # luôn đoán 1: MSE = Var(u₁ + u₂) = 2/12
@@ -200,3 +201,51 @@ def plot_test_mse(ax, runs, title=None):
         ax.set_title(title)
     ax.legend()
     ax.grid(True, alpha=0.3)
+
+
+CELL_NAMES = {"rnn": "RNN tanh", "lstm": "LSTM", "gru": "GRU"}
+
+
+def plot_runs(runs: list[AddingRun], solved_below: float = 0.05):
+    """Một hình ba ô cho các lần chạy của CÙNG một loại ô và độ dài (mỗi seed một lần chạy).
+
+    Trái: MSE kiểm tra theo bước cập nhật, mỗi seed một đường. Giữa: ‖∂L/∂h_t‖ / ‖∂L/∂h_T‖ của
+    seed đầu tiên lúc khởi tạo và sau huấn luyện. Phải: bản đồ nhiệt log10 ‖∂L/∂h_t‖ (bước thời
+    gian × bước huấn luyện) của seed đầu tiên. Trả về ``Figure`` của matplotlib.
+    """
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    cell, T = runs[0].cell, runs[0].seq_len
+    name, color = CELL_NAMES[cell], CELL_COLORS[cell]
+    fig, (ax_mse, ax_flow, ax_map) = plt.subplots(1, 3, figsize=(13, 3.9), layout="constrained")
+    for k, r in enumerate(runs):
+        ax_mse.plot(r.eval_steps, r.test_mse, color=color, lw=1.4, alpha=1 - 0.25 * k, label=f"seed {r.seed}")
+    ax_mse.axhline(BASELINE_MSE, color="black", ls="--", lw=1, label="mốc 1/6 (luôn đoán 1)")
+    ax_mse.axhline(solved_below, color="gray", ls=":", lw=1, label=f"ngưỡng {comma(str(solved_below))}")
+    ax_mse.set_yscale("log")
+    ax_mse.set_xlabel("bước cập nhật")
+    ax_mse.set_ylabel("MSE kiểm tra")
+    ax_mse.set_title("đường học")
+    ax_mse.legend(fontsize=8, loc="lower left")
+    first = runs[0]
+    for k, label, style in ((0, "lúc khởi tạo", ":"), (-1, f"sau huấn luyện (bước {first.eval_steps[-1]})", "-")):
+        f = first.flows[k]
+        ax_flow.semilogy(range(1, T + 1), f / f[-1], color=color, ls=style, lw=1.8, label=label)
+    ax_flow.set_ylim(1e-20, 10)
+    ax_flow.set_xlabel("bước thời gian t")
+    ax_flow.set_ylabel(r"$\|\partial L/\partial h_t\| \,/\, \|\partial L/\partial h_T\|$")
+    ax_flow.set_title(f"dòng gradient, seed {first.seed}")
+    ax_flow.legend(fontsize=8, loc="lower right")
+    # chuẩn bằng 0 (nhỏ hơn số float32 nhỏ nhất) được vẽ ở mức 1e-30, tức màu tối nhất
+    image = np.log10(np.maximum(torch.stack(first.flows).numpy().T, 1e-30))  # (T, số lần đo)
+    mesh = ax_map.pcolormesh(
+        first.eval_steps, np.arange(1, T + 1), image, cmap="magma", shading="nearest", vmin=-12, vmax=0, rasterized=True
+    )
+    ax_map.set_xlabel("bước huấn luyện")
+    ax_map.set_ylabel("bước thời gian t")
+    ax_map.set_title("bản đồ nhiệt dòng gradient")
+    fig.colorbar(mesh, ax=ax_map, label=r"$\log_{10} \|\partial L/\partial h_t\|$")
+    fig.suptitle(f"Bài toán cộng, T = {T}: {name}, {len(runs)} seed")
+    decimal_comma(fig)
+    return fig

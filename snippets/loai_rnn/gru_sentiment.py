@@ -1,4 +1,6 @@
-"""Phân tích cảm xúc bằng GRU trên âm tiết, so với hồi quy logistic trên túi từ."""
+"""Phân tích cảm xúc bằng GRU trên âm tiết, so với RNN cơ bản, LSTM và hồi quy logistic trên túi từ."""
+
+import time
 
 import matplotlib.pyplot as plt
 import torch
@@ -18,16 +20,19 @@ vocab = sentiment.build_vocab(train_set)  # chỉ lấy âm tiết của tập h
 X_train, len_train = sentiment.encode(train_set, vocab)  # (B, T), (B,)
 X_test, len_test = sentiment.encode(test_set, vocab)
 y_train, y_test = sentiment.labels(train_set), sentiment.labels(test_set)
+mean_length = len_train.float().mean().item()  # số âm tiết trung bình mỗi câu huấn luyện
 print(f"{len(train_set)} câu huấn luyện, {len(test_set)} câu kiểm tra, {len(vocab)} âm tiết trong từ điển")
+print(f"Câu huấn luyện dài trung bình {number(mean_length, '.1f')} âm tiết, dài nhất {int(len_train.max())}")
 
 
 # 2. Mô hình: embedding → GRU → tầng tuyến tính trên trạng thái ẩn ở âm tiết cuối
 class GRUClassifier(nn.Module):
-    def __init__(self, vocab_size, embed_size=16, hidden_size=32, num_classes=3):
+    def __init__(self, vocab_size, embed_size=16, hidden_size=32, num_classes=3, layer=rnnlab.GRU):
         super().__init__()
         self.embed = nn.Embedding(vocab_size, embed_size, padding_idx=0)
         self.dropout = nn.Dropout(0.2)
-        self.gru = rnnlab.GRU(embed_size, hidden_size, batch_first=True)
+        # layer: rnnlab.GRU; để so sánh, cùng mô hình với rnnlab.RNN hoặc rnnlab.LSTM
+        self.gru = layer(embed_size, hidden_size, batch_first=True)
         self.head = nn.Linear(hidden_size, num_classes)
 
     def forward(self, ids, lengths):
@@ -45,28 +50,40 @@ def gru_loss(model, idx):
     return loss_fn(model(X_train[idx], len_train[idx]), y_train[idx])
 
 
-# 3. Huấn luyện GRU với ba seed (tập kiểm tra nhỏ: xem kết quả dao động bao nhiêu)
+# 3. Huấn luyện GRU, và để so sánh RNN cơ bản và LSTM trong cùng mô hình, mỗi loại ba seed
+# (tập kiểm tra nhỏ: xem kết quả dao động bao nhiêu); đo thời gian huấn luyện mỗi epoch. Thứ tự chạy xen kẽ
+# (seed 0 của cả ba loại, rồi seed 1, ...) để lúc máy bận hay rảnh không dồn vào một loại.
+LAYERS = {"gru": ("GRU", rnnlab.GRU), "rnn": ("RNN cơ bản", rnnlab.RNN), "lstm": ("LSTM", rnnlab.LSTM)}
 seeds, epochs = (0, 1, 2), 20
-gru_preds, final_train_loss = [], []
+preds = {key: [] for key in LAYERS}
+n_params, n_recurrent, final_train_loss = {}, {}, []
+epoch_seconds = {key: [] for key in LAYERS}
 for seed in seeds:
-    torch.manual_seed(seed)
-    model = GRUClassifier(len(vocab))
-    history = train(
-        model,
-        gru_loss,
-        lambda epoch: sentiment.minibatches(len(train_set), 32, seed=seed, epoch=epoch),
-        optimizer=torch.optim.Adam(model.parameters(), lr=1e-2),
-        epochs=epochs,
-        clip_norm=1.0,
-    )
-    print(
-        f"GRU, seed {seed}: mất mát huấn luyện "
-        + ", ".join(f"epoch {e + 1}: {number(history.epoch_loss[e], '.3f')}" for e in (0, 4, 9, 19))
-    )
-    final_train_loss.append(history.epoch_loss[-1])
-    model.eval()
-    with torch.no_grad():
-        gru_preds.append(model(X_test, len_test).argmax(1))
+    for key, (name, layer) in LAYERS.items():
+        torch.manual_seed(seed)
+        model = GRUClassifier(len(vocab), layer=layer)
+        start = time.perf_counter()
+        history = train(
+            model,
+            gru_loss,
+            lambda epoch: sentiment.minibatches(len(train_set), 32, seed=seed, epoch=epoch),
+            optimizer=torch.optim.Adam(model.parameters(), lr=1e-2),
+            epochs=epochs,
+            clip_norm=1.0,
+        )
+        epoch_seconds[key].append((time.perf_counter() - start) / epochs)
+        print(
+            f"{name}, seed {seed}: mất mát huấn luyện "
+            + ", ".join(f"epoch {e + 1}: {number(history.epoch_loss[e], '.3f')}" for e in (0, 4, 9, 19))
+        )
+        if key == "gru":
+            final_train_loss.append(history.epoch_loss[-1])
+        model.eval()
+        with torch.no_grad():
+            preds[key].append(model(X_test, len_test).argmax(1))
+        n_params[key] = sum(p.numel() for p in model.parameters())
+        n_recurrent[key] = sum(p.numel() for p in model.gru.parameters())  # riêng tầng hồi tiếp
+gru_preds = preds["gru"]
 
 # 4. Mốc so sánh: hồi quy logistic trên túi từ (đếm âm tiết, bỏ qua thứ tự), huấn luyện trên cả tập một lúc
 torch.manual_seed(0)
@@ -107,6 +124,25 @@ for name, mask in subsets.items():
         f"  {name:25s} ({int(mask.sum()):3d} câu): GRU {number(gru_acc[name], '.1%')} (từng seed {runs}), túi từ {number(bow_acc[name], '.1%')}"
     )
 
+# so sánh ba loại tầng hồi tiếp: độ chính xác trung bình ba seed, số tham số, giây mỗi epoch
+cells = {
+    key: {
+        "all": sum(accuracy_on(p)["tất cả"] for p in preds[key]) / len(seeds),
+        "hard": sum(accuracy_on(p)["phủ định hoặc tương phản"] for p in preds[key]) / len(seeds),
+        "params": n_params[key],
+        "recurrent": n_recurrent[key],
+        "seconds": min(epoch_seconds[key]),  # nhanh nhất trong ba lần: ít bị việc khác trên máy làm nhiễu nhất
+    }
+    for key in LAYERS
+}
+gru_lstm_time_ratio = cells["gru"]["seconds"] / cells["lstm"]["seconds"]  # < 1: GRU nhanh hơn
+print("\nBa loại tầng hồi tiếp, cùng mô hình và cùng cách huấn luyện (trung bình 3 seed):")
+for key, (name, _) in LAYERS.items():
+    c = cells[key]
+    print(
+        f"  {name:11s} cả tập {number(c['all'], '.1%')}, phủ định hoặc tương phản {number(c['hard'], '.1%')}, "
+        f"{c['params']} tham số ({c['recurrent']} ở tầng hồi tiếp), {number(c['seconds'], '.2f')} giây mỗi epoch"
+    )
 n_test = len(test_set)
 accuracy = gru_acc["tất cả"]
 accuracy_min = min(run["tất cả"] for run in gru_runs)

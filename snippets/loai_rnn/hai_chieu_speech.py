@@ -1,7 +1,9 @@
-"""Gán nhãn từng khung của chuỗi "âm thanh" tổng hợp: RNN một chiều so với RNN hai chiều.
+"""Gán nhãn từng khung của chuỗi "âm thanh" tổng hợp: RNN một chiều, một chiều có trễ, và hai chiều.
 
-Mô hình rút gọn của nhận dạng giọng nói, không phải tiếng nói thật: nhãn của khung t là âm của khung
-t + 3, nên muốn đúng phải "nghe" cả phần phía sau (xem rnnlab/datasets/framewise.py).
+Mô hình rút gọn của nhận dạng giọng nói, không phải tiếng nói thật, với hai bài:
+- bài 1: nhãn của khung t là âm của khung t + 3 (rnnlab/datasets/framewise.py): chỉ phía sau có ích;
+- bài 2: mỗi âm kéo dài 2–6 khung, nhiễu lớn, nhãn là âm của chính khung đó
+  (rnnlab/datasets/segments.py): nên gom bằng chứng ở cả hai phía.
 
 Chạy: python snippets/loai_rnn/hai_chieu_speech.py
 """
@@ -12,39 +14,53 @@ from torch import nn
 
 import rnnlab
 from rnnlab.datasets.framewise import IGNORE, make_framewise
+from rnnlab.datasets.segments import make_segments
 from rnnlab.train import train
 from rnnlab.vi import decimal_comma, number
 
-torch.manual_seed(0)
 torch.set_num_threads(1)  # mô hình nhỏ: một luồng nhanh hơn hai luồng tranh nhau
 
 N_CLASSES = 5  # số "âm" khác nhau
-SHIFT = 3  # nhãn của khung t là âm của khung t + 3
-HIDDEN = 32  # số nút ẩn ở đầu ra của tầng hồi tiếp, như nhau cho hai mô hình
+SHIFT = 3  # bài 1: nhãn của khung t là âm của khung t + 3
+DELAY = 3  # RNN một chiều có trễ: trả lời cho khung t sau khi đã đọc tới khung t + 3
+HIDDEN = 32  # số nút ẩn ở đầu ra của tầng hồi tiếp, như nhau cho mọi mô hình
 EPOCHS = 20
+SEEDS = [0, 1, 2]
 
-# 1. Dữ liệu: 512 chuỗi huấn luyện, 256 chuỗi kiểm tra, mỗi chuỗi 30 khung × 8 đặc trưng
-train_set = make_framewise(512, length=30, n_classes=N_CLASSES, n_features=8, shift=SHIFT, seed=0)
-test_set = make_framewise(
-    256, length=30, n_classes=N_CLASSES, n_features=8, shift=SHIFT, seed=1, prototypes=train_set.prototypes
-)  # cùng "bảng âm", chuỗi khác
-print(
-    f"x: {tuple(train_set.x.shape)} (T, B, I), y: {tuple(train_set.y.shape)} (T, B); {SHIFT} khung cuối không có nhãn"
+# 1. Dữ liệu: mỗi bài 512 chuỗi huấn luyện và 256 chuỗi kiểm tra (cùng "bảng âm"), 30 khung × 8 đặc trưng
+train_1 = make_framewise(512, length=30, n_classes=N_CLASSES, shift=SHIFT, seed=0)
+test_1 = make_framewise(256, length=30, n_classes=N_CLASSES, shift=SHIFT, seed=1, prototypes=train_1.prototypes)
+train_2 = make_segments(512, length=30, n_classes=N_CLASSES, min_run=2, max_run=6, noise=1.5, seed=0)
+test_2 = make_segments(
+    256, length=30, n_classes=N_CLASSES, min_run=2, max_run=6, noise=1.5, seed=1, prototypes=train_2.prototypes
 )
+TASKS = {"1": (train_1, test_1), "2": (train_2, test_2)}
+TASK_NAMES = {"1": "bài 1: nhãn ở khung t + 3", "2": "bài 2: âm kéo dài, nhiễu lớn"}
 
 
 # 2. Mô hình: tầng hồi tiếp, rồi một tầng tuyến tính ở MỖI khung
 class FrameTagger(nn.Module):
-    def __init__(self, bidirectional):
+    def __init__(self, bidirectional, delay=0):
         super().__init__()
         # hai chiều: 16 nút xuôi + 16 nút ngược = 32, bằng đúng 32 nút của mô hình một chiều
         hidden = HIDDEN // 2 if bidirectional else HIDDEN
         self.rnn = rnnlab.RNN(input_size=8, hidden_size=hidden, bidirectional=bidirectional)
         self.head = nn.Linear(HIDDEN, N_CLASSES)
+        self.delay = delay
 
     def forward(self, x):  # x: (T, B, I)
-        out, _ = self.rnn(x)  # (T, B, 32)
-        return self.head(out)  # (T, B, C): điểm của từng âm ở từng khung
+        # trễ d khung (Schuster và Paliwal, 1997): đọc thêm d khung 0 ở cuối, nhãn của khung t lấy ở bước t + d
+        x = torch.cat([x, x.new_zeros(self.delay, *x.shape[1:])])  # (T + d, B, I)
+        out, _ = self.rnn(x)  # (T + d, B, 32)
+        return self.head(out[self.delay :])  # (T, B, C): điểm của từng âm ở từng khung
+
+
+# khoá: (tên in ra, hai chiều?, số khung trễ)
+MODELS = {
+    "uni": ("một chiều", False, 0),
+    "delayed": (f"một chiều, trễ {DELAY}", False, DELAY),
+    "bi": ("hai chiều", True, 0),
+}
 
 
 def loss_fn(model, batch):
@@ -60,60 +76,42 @@ def frame_accuracy(model, data):
     return (guess[labelled] == data.y[labelled]).float().mean().item()
 
 
-batches = [(train_set.x[:, k : k + 64], train_set.y[:, k : k + 64]) for k in range(0, 512, 64)]
+# 3. Huấn luyện: mỗi bài × mỗi mô hình × mỗi seed, cùng dữ liệu, cùng số epoch
+accuracy_by_key, n_params = {}, {}
+for task, (train_set, test_set) in TASKS.items():
+    batches = [(train_set.x[:, k : k + 64], train_set.y[:, k : k + 64]) for k in range(0, 512, 64)]
+    for key, (_, bidirectional, delay) in MODELS.items():
+        accuracy_by_key[f"{task}_{key}"] = []  # khoá "1_uni", "2_bi", ...
+        for seed in SEEDS:
+            torch.manual_seed(seed)
+            model = FrameTagger(bidirectional, delay)
+            optimizer = torch.optim.Adam(model.parameters(), lr=1e-2)
+            train(model, loss_fn, batches, optimizer=optimizer, epochs=EPOCHS, progress=False)
+            accuracy_by_key[f"{task}_{key}"].append(frame_accuracy(model, test_set))
+        n_params[key] = sum(p.numel() for p in model.parameters())
 
-# 3. Huấn luyện hai mô hình giống hệt nhau trừ một tham số bidirectional, đo độ chính xác sau mỗi epoch
-curves, models = {}, {}
-for name, bidirectional in (("một chiều", False), ("hai chiều", True)):
-    torch.manual_seed(0)
-    model = FrameTagger(bidirectional)
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-2)
-    n_params = sum(p.numel() for p in model.parameters())
-    print(f"--- RNN {name}: {n_params} tham số ---")
-    curves[name] = []
-
-    def after_epoch(epoch, history):  # rnnlab.train gọi hàm này sau mỗi epoch
-        curves[name].append(frame_accuracy(model, test_set))
-        if epoch in (1, 5, 10, EPOCHS):
-            print(
-                f"epoch {epoch:2d}: mất mát {number(history.epoch_loss[-1], '.3f')}, "
-                f"độ chính xác từng khung (kiểm tra) {number(curves[name][-1], '.1%')}"
-            )
-
-    train(model, loss_fn, batches, optimizer=optimizer, epochs=EPOCHS, progress=False, on_epoch=after_epoch)
-    models[name] = model
-
-accuracy_uni, accuracy_bi = curves["một chiều"][-1], curves["hai chiều"][-1]
 chance = 1 / N_CLASSES
-print(
-    f"Đoán mò: {number(chance, '.0%')}. RNN một chiều: {number(accuracy_uni, '.1%')}. RNN hai chiều: {number(accuracy_bi, '.1%')}."
-)
+mean_accuracy = {k: sum(v) / len(v) for k, v in accuracy_by_key.items()}  # trung bình ba seed
+print(f"Độ chính xác từng khung trên tập kiểm tra, trung bình {len(SEEDS)} seed (đoán mò: {number(chance, '.0%')}):")
+for task in TASKS:
+    print(f"  {TASK_NAMES[task]}")
+    for key, (name, _, _) in MODELS.items():
+        seeds = " / ".join(number(a, ".1%") for a in accuracy_by_key[f"{task}_{key}"])
+        print(f"    {name:17s} ({n_params[key]} tham số): {number(mean_accuracy[task + '_' + key], '.1%')}  ({seeds})")
 
-# Hình 1: độ chính xác từng khung trên tập kiểm tra theo epoch
-fig, ax = plt.subplots(figsize=(7, 3.6))
-epochs = range(1, EPOCHS + 1)
-ax.plot(epochs, curves["hai chiều"], "C0o-", ms=4, label="RNN hai chiều (16 + 16 nút)")
-ax.plot(epochs, curves["một chiều"], "C3s-", ms=4, label="RNN một chiều (32 nút)")
+# Hình: cột = trung bình ba seed, chấm = từng seed
+fig, ax = plt.subplots(figsize=(8, 3.8))
+width = 0.26
+for k, ((key, (name, _, _)), color) in enumerate(zip(MODELS.items(), ("C3", "C1", "C0"))):
+    xs = [i + (k - 1) * width for i in range(len(TASKS))]
+    ax.bar(xs, [mean_accuracy[f"{task}_{key}"] for task in TASKS], width, color=color, alpha=0.8, label=name)
+    for x, task in zip(xs, TASKS):
+        ax.plot([x] * len(SEEDS), accuracy_by_key[f"{task}_{key}"], "k.", ms=4)
 ax.axhline(chance, color="0.5", ls="--", lw=1, label=f"đoán mò (1/{N_CLASSES})")
-ax.set_ylim(0, 1.02)
-ax.set_xticks(range(0, EPOCHS + 1, 5))
-ax.set_xlabel("epoch")
+ax.set_xticks(range(len(TASKS)), list(TASK_NAMES.values()))
+ax.set_ylim(0, 1.05)
 ax.set_ylabel("độ chính xác từng khung")
-ax.set_title(f"Nhãn của khung t là âm của khung t + {SHIFT}: một chiều so với hai chiều")
-ax.legend(fontsize=8, loc="center right")
-
-# Hình 2: một chuỗi kiểm tra, nhãn đúng và nhãn hai mô hình đoán ở từng khung
-frames = torch.arange(30 - SHIFT)
-fig, ax = plt.subplots(figsize=(8, 2.8))
-ax.step(frames, test_set.y[: 30 - SHIFT, 0], "k-", where="mid", lw=2, label="nhãn đúng")
-with torch.no_grad():
-    for (name, model), style in zip(models.items(), ("C3s", "C0o")):
-        guess = model(test_set.x[:, :1]).argmax(-1)[: 30 - SHIFT, 0]
-        ax.plot(frames, guess, style, ms=5, alpha=0.8, label=f"RNN {name} đoán")
-ax.set_yticks(range(N_CLASSES))
-ax.set_xlabel("khung t")
-ax.set_ylabel("âm")
-ax.set_title("Một chuỗi kiểm tra: nhãn đúng và nhãn đoán ở từng khung")
-ax.legend(fontsize=8, ncol=3, loc="lower center", bbox_to_anchor=(0.5, -0.48))
+ax.set_title("RNN một chiều, một chiều có trễ, và hai chiều trên hai bài gán nhãn khung")
+ax.legend(fontsize=8, loc="lower right")
 decimal_comma()  # dấu phẩy thập phân trên nhãn trục của mọi hình
 plt.show()

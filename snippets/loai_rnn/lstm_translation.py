@@ -22,6 +22,7 @@ HIGH = 10_000  # các số từ 0 đến 9999
 HIDDEN = 64  # số nút ẩn, như nhau cho LSTM và RNN cơ bản
 EPOCHS = 12
 BATCH = 64
+CLIP_NORM = 5.0  # cắt gradient theo chuẩn ở ngưỡng 5, như nhau cho hai mô hình
 REVERSE_SOURCE = False  # True: đọc câu tiếng Anh từ cuối về đầu (mẹo của Sutskever và cộng sự, 2014)
 
 # 1. Dữ liệu: 2000 số để huấn luyện, 1000 số khác để kiểm tra (mô hình chưa từng thấy các số này)
@@ -109,12 +110,28 @@ for name, layer in (("LSTM", rnnlab.LSTM), ("RNN cơ bản", rnnlab.RNN)):
 
     print(f"--- {name} ---")
     history = train(
-        model, loss_fn, batches, optimizer=torch.optim.Adam(model.parameters(), lr=3e-3), epochs=EPOCHS, clip_norm=5.0
+        model,
+        loss_fn,
+        batches,
+        optimizer=torch.optim.Adam(model.parameters(), lr=3e-3),
+        epochs=EPOCHS,
+        clip_norm=CLIP_NORM,
     )
     for epoch in (1, EPOCHS // 2, EPOCHS):
         print(f"epoch {epoch:2d}: mất mát {number(history.epoch_loss[epoch - 1], '.4f')}")
     guesses, correct = evaluate(model)
     results[name] = {"loss": history.epoch_loss, "guesses": guesses, "correct": correct}
+
+    # gradient về được tới đâu trong bộ mã hoá: ‖∂L/∂h_s‖ ở từng token nguồn s = 1..7, trên mọi câu kiểm tra
+    # dài 7 token (cùng độ dài nên không cần đệm); L là mất mát của bộ giải mã, như khi huấn luyện
+    src, _, tgt = make_batch([pair for pair in test_pairs if len(pair[0]) == 7])
+
+    def decoder_loss(output, state):
+        out, _ = model.decoder(model.tgt_embed(tgt[:-1]), state)
+        return nn.functional.cross_entropy(model.out(out).flatten(0, 1), tgt[1:].flatten(), ignore_index=0)
+
+    norms = rnnlab.hidden_grad_norms(model.encoder, model.src_embed(src), decoder_loss)["l0"]  # (7,)
+    results[name]["encoder_flow"] = (norms / norms[-1]).tolist()  # chia cho ‖∂L/∂h_7‖
 
 # 4. Độ chính xác khớp hoàn toàn, và theo độ dài câu nguồn (số token tiếng Anh)
 accuracy = {name: sum(r["correct"]) / len(test_pairs) for name, r in results.items()}
@@ -138,6 +155,30 @@ print("Độ dài câu nguồn:", "  ".join(f"{n:>5d}" for n in lengths))
 print("Số câu kiểm tra: ", "  ".join(f"{count_by_length[n]:>5d}" for n in lengths))
 for name in results:
     print(f"{name:<16s}", "  ".join(f"{number(accuracy_by_length[name][n], '>5.0%')}" for n in lengths))
+
+# Độ chính xác theo vị trí j của từ tiếng Việt (từ thứ j của bản dịch đúng ở đúng chỗ thứ j), trên các
+# câu có ít nhất j từ: từ thứ j cách trạng thái cuối của bộ mã hoá j bước của bộ giải mã
+tgt_lengths = [len(tgt) for _, tgt in test_pairs]
+positions = [j for j in range(1, max(tgt_lengths) + 1) if sum(n >= j for n in tgt_lengths) >= 50]
+position_accuracy = {
+    name: {
+        j: sum(len(g) >= j and g[j - 1] == tgt[j - 1] for g, (_, tgt) in zip(r["guesses"], test_pairs) if len(tgt) >= j)
+        / sum(n >= j for n in tgt_lengths)
+        for j in positions
+    }
+    for name, r in results.items()
+}
+rnn_position_accuracy = position_accuracy["RNN cơ bản"]
+print("Vị trí từ tiếng Việt:", "  ".join(f"{j:>4d}" for j in positions))
+for name in results:
+    print(f"{name:<20s}", "  ".join(f"{position_accuracy[name][j]:>4.0%}" for j in positions))
+
+# ‖∂L/∂h_1‖ / ‖∂L/∂h_7‖: phần gradient về được tới từ tiếng Anh đầu tiên của câu 7 token
+first_word_flow_lstm = results["LSTM"]["encoder_flow"][0]
+first_word_flow_rnn = results["RNN cơ bản"]["encoder_flow"][0]
+print("‖∂L/∂h_s‖ / ‖∂L/∂h_7‖ trong bộ mã hoá, câu nguồn 7 token, s = 1..7:")
+for name, r in results.items():
+    print(f"  {name:<11s}", "  ".join(number(x, ".1e") for x in r["encoder_flow"]))
 
 # Vài câu dịch mẫu, từ ngắn đến dài
 print("\nVài câu dịch mẫu (✓ đúng hoàn toàn, ✗ sai):")
@@ -169,5 +210,21 @@ ax.set_xlabel("epoch")
 ax.set_ylabel("mất mát (entropy chéo)")
 ax.set_title("Mất mát huấn luyện của hai bộ mã hoá–bộ giải mã cùng kích thước")
 ax.legend()
+
+# Hình 3: trái, độ chính xác theo vị trí từ tiếng Việt; phải, gradient về tới từng token nguồn (câu 7 token)
+fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 3.4))
+for name, style in (("LSTM", "C0o-"), ("RNN cơ bản", "C3s-")):
+    ax1.plot(positions, [position_accuracy[name][j] for j in positions], style, label=name)
+    ax2.semilogy(range(1, 8), results[name]["encoder_flow"], style, label=name)
+ax1.set_ylim(-0.03, 1.05)
+ax1.set_xlabel("vị trí j của từ trong bản dịch tiếng Việt")
+ax1.set_ylabel("tỉ lệ từ thứ j đúng")
+ax1.legend()
+ax2.set_xlabel("vị trí s của token trong câu tiếng Anh (7 token)")
+ax2.set_ylabel(r"$\|\partial L/\partial h_s\| \,/\, \|\partial L/\partial h_7\|$")
+ax2.set_ylim(0.1, 10)
+fig.suptitle("Sai ở đâu: theo vị trí từ tiếng Việt, và gradient trong bộ mã hoá")
+fig.tight_layout()
+
 decimal_comma()  # dấu phẩy thập phân trên nhãn trục của mọi hình
 plt.show()

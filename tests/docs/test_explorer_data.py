@@ -109,23 +109,24 @@ def test_adding_curves_checks_its_input():
 
 @pytest.mark.slow
 def test_adding_problem_curves_are_the_snippets(run_snippet):
-    """Đường "bài toán cộng" là đúng các đường snippet adding_problem.py đo (hình 2 của trang giải pháp)."""
-    v = run_snippet(explorer.ADDING_SNIPPET).values
-    data = {"unit": explorer.UNIT, "adding": explorer.adding_curves(v)}
+    """Đường "bài toán cộng" là đúng các đường các snippet adding_short.py, adding_long_*.py đo."""
+    values = {path: run_snippet(path).values for path in explorer.ADDING_SNIPPETS}
+    merged = {k: c for v in values.values() for k, c in v["flow_seed0"].items()}
+    data = {"unit": explorer.UNIT, "adding": explorer.adding_curves({"flow_seed0": merged})}
     assert set(data["adding"]) == {"tanh", "lstm", "gru"}
     for key, cell in explorer.ADDING_CELLS.items():
         for when, k in (("init", "init"), ("trained", "trained")):
-            raw = v["flow_seed0"][f"{cell}_50"][k]
+            raw = merged[f"{cell}_50"][k]
             got = explorer.decode_adding(data, key, 50, when)
             want = [r / raw[-1] for r in raw]
             assert all((g is None and w == 0) or abs(g / w - 1) < SIG3 for g, w in zip(got, want, strict=True)), (
                 key,
                 when,
             )
-        # tỉ số ở bước 1 là con số trong bảng của trang minh họa
-        name = {"tanh": "rnn", "lstm": "lstm", "gru": "gru"}[key]
-        assert abs(explorer.decode_adding(data, key, 50, "init")[0] / v[f"{name}_init_ratio"] - 1) < SIG3
-        assert abs(explorer.decode_adding(data, key, 50, "trained")[0] / v[f"{name}_trained_ratio"] - 1) < SIG3
+        # tỉ số ở bước 1 là con số trong bảng của trang minh hoạ
+        v = values[f"snippets/gradient/adding_long_{cell}.py"]
+        assert abs(explorer.decode_adding(data, key, 50, "init")[0] / v["init_ratio"] - 1) < SIG3
+        assert abs(explorer.decode_adding(data, key, 50, "trained")[0] / v["trained_ratio"] - 1) < SIG3
 
 
 # --- dữ liệu thiếu hay hỏng: bản dựng dừng với thông báo rõ ràng -------------------------------------

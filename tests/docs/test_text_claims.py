@@ -17,9 +17,9 @@ def _page(name: str) -> str:
 
 def test_gru_also_vanishes_at_initialisation(run_snippet):
     # gradient/giai-phap.md: "lúc khởi tạo, gradient qua GRU cũng biến mất: chỉ ... về tới bước đầu"
-    v = run_snippet("snippets/gradient/adding_problem.py").values
-    assert v["gru_init_ratio"] < 1e-3
-    assert "gru_init_ratio" in _page("gradient/giai-phap.md")
+    v = run_snippet("snippets/gradient/adding_long_gru.py").values
+    assert v["init_ratio"] < 1e-3
+    assert "adding_long_gru.py init_ratio" in _page("gradient/giai-phap.md")
 
 
 def test_clipping_does_not_solve_the_long_adding_problem(run_snippet):

@@ -7,7 +7,7 @@ import pytest
 def test_clipping_training(run_snippet):
     r = run_snippet("snippets/gradient/clipping_training.py")
     v = r.values
-    # trang: không cắt thì phân kì ở ít nhất 1/3 hạt giống; có cắt (cả hai cách) thì không lần nào
+    # trang: không cắt thì phân kì ở ít nhất 1/3 seed; có cắt (cả hai cách) thì không lần nào
     assert v["diverged_plain"] >= 1
     assert v["diverged_norm"] == 0 and v["diverged_value"] == 0
     assert v["max_loss_norm"] < v["loss_bound"] and v["max_loss_value"] < v["loss_bound"]

@@ -34,5 +34,5 @@ def test_sau_char_lm(run_snippet):
     share = v["real_syllable_share"]
     assert share["1"] > share["3"]
     # văn bản sinh ra được in cho từng mô hình
-    assert r.stdout.count("Văn bản sinh ra: 'Buổi sáng ") == 3
+    assert r.stdout.count("Văn bản sinh ra (100 ký tự đầu): 'Buổi sáng ") == 3
     assert len(r.figures) == 1 and "Perplexity" in r.titles[0]
