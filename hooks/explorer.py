@@ -251,14 +251,9 @@ def _options(pairs) -> str:
 
 
 def widget_html(page_url: str) -> str:
-    """Khung của trình khám phá (điều khiển ẩn cho tới khi explorer.js chạy) và các thẻ tải mã."""
-
-    def url(uri: str) -> str:
-        return html.escape(get_relative_url(uri, page_url))
-
+    """Khung của trình khám phá (điều khiển ẩn cho tới khi explorer.js chạy); thẻ tải mã: ``asset_tags``."""
     cells = _options((k, label) for k, (label, *_) in CELLS.items())
-    return f"""<link rel="stylesheet" href="{url(STYLE_URI)}">
-<div class="rnnlab-kp" id="trinh-kham-pha">
+    return f"""<div class="rnnlab-kp" id="trinh-kham-pha">
 <noscript><p class="rnnlab-kp__noscript">Trình khám phá cần JavaScript. Không có nó, các hình vẽ lúc dựng trang
 ở các mục trên cho cùng số đo với những giá trị ρ và T đã chọn sẵn.</p></noscript>
 <form class="rnnlab-kp__form" hidden>
@@ -291,9 +286,22 @@ def widget_html(page_url: str) -> str:
 nét đứt là ρ^(T−t).</figcaption>
 </figure>
 <p><output id="kp-out" class="rnnlab-kp__out" for="kp-cell kp-source kp-rho kp-len" aria-live="polite"></output></p>
-</div>
-<script src="{url(DATA_URI)}" defer></script>
-<script src="{url(CODE_URI)}" defer></script>"""
+</div>"""
+
+
+def asset_tags(page_url: str) -> tuple[str, str]:
+    """Thẻ tải CSS (cho <head>) và mã (cuối <body>) của trình khám phá, đường dẫn tương đối từ trang.
+
+    Chúng được gắn vào trang hoàn chỉnh (``on_post_page``), không vào nội dung: trang in (ban-in/) ghép
+    nội dung của mọi trang ở một địa chỉ khác, nên đường dẫn tương đối ở đó sẽ sai.
+    """
+
+    def url(uri: str) -> str:
+        return html.escape(get_relative_url(uri, page_url))
+
+    head = f'<link rel="stylesheet" href="{url(STYLE_URI)}">'
+    body = f'<script src="{url(DATA_URI)}" defer></script>\n<script src="{url(CODE_URI)}" defer></script>'
+    return head, body
 
 
 # --- sự kiện MkDocs --------------------------------------------------------------------------------
@@ -326,6 +334,7 @@ def load_data() -> str:
 
 def on_files(files, config):
     _data_js.clear()
+    _explorer_pages.clear()
     pages = [f for f in files.documentation_pages() if f.src_uri.endswith(".md") and PLACEHOLDER in f.content_string]
     if not pages:
         return files
@@ -345,4 +354,15 @@ def on_page_content(html_text, page, config, files):
         return html_text
     if not _data_js:
         raise PluginError(f"{page.file.src_uri}: dữ liệu của trình khám phá dòng gradient chưa được tạo.")
+    _explorer_pages.add(page.url)
     return html_text.replace(PLACEHOLDER, widget_html(page.url), 1)
+
+
+_explorer_pages: set[str] = set()
+
+
+def on_post_page(output, page, config):
+    if page.url not in _explorer_pages:
+        return output
+    head, body = asset_tags(page.url)
+    return output.replace("</head>", head + "\n</head>", 1).replace("</body>", body + "\n</body>", 1)
