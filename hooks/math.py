@@ -7,7 +7,8 @@
 Sau khi dựng (``on_post_build``), mọi công thức của mọi trang được gom lại, công thức chưa có trong bộ nhớ
 đệm (``.cache/katex/``, khoá theo phiên bản KaTeX + nội dung) được vẽ bằng **một** tiến trình Node
 (``hooks/katex_render.cjs``, KaTeX từ node_modules), rồi HTML của KaTeX thay vào trang. Trang chỉ còn cần
-CSS và phông của KaTeX (``extra_css``). Công thức viết sai làm bản dựng dừng, nêu trang và công thức.
+CSS và phông của KaTeX (``extra_css``). Công thức hiển thị nhận tiêu điểm bàn phím (``tabindex="0"``):
+công thức rộng cuộn ngang được bằng bàn phím. Công thức viết sai làm bản dựng dừng, nêu trang và công thức.
 """
 
 from __future__ import annotations
@@ -117,7 +118,11 @@ def on_post_build(config):
 
     def typeset(tex: str, display: bool) -> str:
         rendered = cache[_key(version, tex, display)]
-        return f'<div class="arithmatex">{rendered}</div>' if display else f'<span class="arithmatex">{rendered}</span>'
+        return (
+            f'<div class="arithmatex" tabindex="0">{rendered}</div>'
+            if display
+            else f'<span class="arithmatex">{rendered}</span>'
+        )
 
     for page, (text, notebook) in texts.items():
         page.write_text(replace(text, notebook, typeset), encoding="utf-8")
