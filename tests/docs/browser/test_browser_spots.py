@@ -1,0 +1,94 @@
+"""Kiểm tra tại chỗ những gì người đọc bấm vào: chú giải thuật ngữ, thẻ liên kết, nút chép mã, hình trên điện thoại."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import _context
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def reader(browser, site_url):
+    """Ngữ cảnh riêng (được đọc/ghi bộ nhớ tạm) cho các thao tác bấm."""
+    context, watch = _context(browser, "light")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page = context.new_page()
+    yield page, watch
+    context.close()
+
+
+def test_glossary_tooltip_on_a_known_term(reader, site_url):
+    page, watch = reader
+    page.goto(site_url + "loai-rnn/lstm/", wait_until="networkidle")
+    term = page.locator("article abbr", has_text="cổng quên").first
+    assert term.get_attribute("title") == "tiếng Anh: forget gate"
+    term.scroll_into_view_if_needed()
+    term.hover()
+    tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text="forget gate")
+    tooltip.first.wait_for(state="visible", timeout=5000)
+    assert not watch.errors, watch.errors
+
+
+def test_linked_tabs_switch_together_on_another_page(reader, site_url):
+    page, _ = reader
+    page.goto(site_url + "loai-rnn/vanilla-rnn/", wait_until="networkidle")
+    page.locator(".tabbed-labels label", has_text="torch.nn (có sẵn)").first.click()
+    page.goto(site_url + "loai-rnn/hai-chieu/", wait_until="networkidle")
+    label = page.locator(".tabbed-labels label", has_text="torch.nn (có sẵn)").first
+    assert page.locator(f"#{label.get_attribute('for')}").is_checked(), "thẻ torch.nn không được chọn theo trang trước"
+    page.locator(".tabbed-labels label", has_text="rnnlab (tự viết)").first.click()
+    assert not page.locator(f"#{label.get_attribute('for')}").is_checked()
+
+
+def test_copy_button_copies_the_snippet_text(reader, site_url):
+    page, _ = reader
+    page.goto(site_url + "loai-rnn/vanilla-rnn/", wait_until="networkidle")
+    block = page.locator("article .highlight").filter(has=page.locator("code")).first
+    block.hover()
+    block.locator("button.md-code__button[data-md-type='copy'], button.md-clipboard").first.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    shown = block.locator("code").first.inner_text()
+    assert copied.strip() and copied.strip() == shown.strip()
+
+
+def test_every_figure_opens_at_full_size_on_a_phone(phone, site_url, built_site):
+    """Ở 390 px, hình nhiều khung nhỏ tới mức khó đọc: bấm vào hình phải mở tệp hình ở cỡ đầy đủ."""
+    context, watch = phone
+    pages = sorted(
+        p.relative_to(built_site.site).parent.as_posix()
+        for p in built_site.site.rglob("index.html")
+        if 'class="rnnlab-hinh"' in p.read_text(encoding="utf-8")
+    )
+    assert len(pages) >= 5
+    checked = 0
+    page = context.new_page()
+    for path in pages:
+        page.goto(site_url + ("" if path == "." else path + "/"), wait_until="load")
+        figures = page.locator("figure.rnnlab-hinh")
+        for k in range(figures.count()):
+            figure = figures.nth(k)
+            caption = figure.locator("figcaption").inner_text()
+            assert re.match(rf"Hình {k + 1}\b", caption), f"/{path}: chú thích hình {k + 1} là {caption!r}"
+            img = figure.locator("img")
+            assert img.get_attribute("width") and img.get_attribute("height"), f"/{path}: hình thiếu width/height"
+            assert img.get_attribute("alt"), f"/{path}: hình thiếu chữ thay thế"
+            shown = img.evaluate("i => i.getBoundingClientRect().width")
+            assert shown <= 390, f"/{path}: hình rộng {shown}px, tràn màn hình điện thoại"
+            figure.scroll_into_view_if_needed()
+            with page.expect_navigation():
+                figure.locator("a").tap()
+            full = page.evaluate(
+                "(() => { const r = document.documentElement; return [r.tagName, r.width ? r.width.baseVal.value : 0] })()"
+            )
+            assert full[0].lower() == "svg", f"/{path}: bấm hình {k + 1} không mở tệp hình ({full})"
+            assert full[1] >= 1.5 * shown, (
+                f"/{path}: hình {k + 1} mở ra không lớn hơn hình trên trang ({full[1]} so với {shown})"
+            )
+            page.go_back(wait_until="load")
+            checked += 1
+    page.close()
+    assert checked >= 10
+    assert not watch.outside and not watch.errors, (watch.outside, watch.errors)
