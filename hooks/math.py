@@ -2,7 +2,8 @@
 
 - Trang Markdown: ``pymdownx.arithmatex`` (``generic: true``) để công thức trong
   ``<span class="arithmatex">\\(...\\)</span>`` và ``<div class="arithmatex">\\[...\\]</div>``.
-- Sổ tay (mkdocs-jupyter): ô Markdown giữ nguyên ``$...$`` và ``$$...$$`` trong ``.jp-RenderedMarkdown``.
+- Sổ tay (mkdocs-jupyter): ô Markdown giữ nguyên ``$...$`` và ``$$...$$`` trong ``.jp-RenderedMarkdown``,
+  và cả trong mục lục của trang (tiêu đề của các ô đó).
 
 Sau khi dựng (``on_post_build``), mọi công thức của mọi trang được gom lại, công thức chưa có trong bộ nhớ
 đệm (``.cache/katex/``, khoá theo phiên bản KaTeX + nội dung) được vẽ bằng **một** tiến trình Node
@@ -32,7 +33,11 @@ _ARITHMATEX = re.compile(
     r'<span class="arithmatex">\\\((?P<inline>.*?)\\\)</span>|<div class="arithmatex">\\\[(?P<display>.*?)\\\]</div>',
     re.S,
 )
-_NOTEBOOK_MD = re.compile(r'(<div class="[^"]*\bjp-RenderedMarkdown\b[^"]*"[^>]*>)(.*?)(</div>)', re.S)
+_NOTEBOOK_MD = re.compile(
+    r'(<div class="[^"]*\bjp-RenderedMarkdown\b[^"]*"[^>]*>)(.*?)(</div>)'  # ô Markdown của sổ tay
+    r'|(<span class="md-ellipsis">)(.*?)(</span>)',  # mục lục: tiêu đề của ô Markdown giữ nguyên $...$
+    re.S,
+)
 _DOLLARS = re.compile(r"(<code\b.*?</code>|<pre\b.*?</pre>)|\$\$(?P<display>.+?)\$\$|\$(?P<inline>[^$\n]+?)\$", re.S)
 
 
@@ -67,7 +72,7 @@ def find(text: str, notebook: bool) -> list[tuple[str, bool]]:
         found.append((html.unescape(tex).strip(), m["inline"] is None))
     if notebook:
         for block in _NOTEBOOK_MD.finditer(text):
-            for m in _DOLLARS.finditer(block.group(2)):
+            for m in _DOLLARS.finditer(block.group(2) if block.group(1) is not None else block.group(5)):
                 if m.group(1) is None:
                     tex = m["inline"] if m["inline"] is not None else m["display"]
                     found.append((html.unescape(tex).strip(), m["inline"] is None))
@@ -85,7 +90,14 @@ def replace(text: str, notebook: bool, typeset) -> str:
 
     text = _ARITHMATEX.sub(one, text)
     if notebook:
-        text = _NOTEBOOK_MD.sub(lambda b: b.group(1) + _DOLLARS.sub(lambda m: one(m, 1), b.group(2)) + b.group(3), text)
+        text = _NOTEBOOK_MD.sub(
+            lambda b: "".join(
+                b.group(k) + _DOLLARS.sub(lambda m: one(m, 1), b.group(k + 1)) + b.group(k + 2)
+                for k in (1, 4)
+                if b.group(k) is not None
+            ),
+            text,
+        )
     return text
 
 

@@ -30,7 +30,9 @@ def site_paths() -> list[str]:
 PAGES = site_paths()
 
 _RAW_TEX = r"""() => {
-    const main = document.querySelector("article.md-content__inner").cloneNode(true)
+    const main = document.createElement("div")
+    for (const part of document.querySelectorAll("article.md-content__inner, .md-sidebar--secondary .md-nav"))
+        main.appendChild(part.cloneNode(true))  // nội dung và mục lục
     main.querySelectorAll("pre, code, script, style, .katex-mathml, .highlight, .highlight-ipynb, .clipboard-copy-txt, .rnnlab-so-do").forEach(e => e.remove())
     const text = main.textContent
     const hits = text.match(/\\[a-zA-Z]{2,}|\$\$|\\[()\[\]]|\$[^$\s][^$]*\$/g) || []

@@ -55,7 +55,11 @@ def test_copy_button_copies_the_snippet_text(reader, site_url):
 
 
 def test_every_figure_opens_at_full_size_on_a_phone(phone, site_url, built_site):
-    """Ở 390 px, hình nhiều khung nhỏ tới mức khó đọc: bấm vào hình phải mở tệp hình ở cỡ đầy đủ."""
+    """Ở 390 px, hình nhiều khung nhỏ tới mức khó đọc: bấm vào hình phải mở tệp hình ở cỡ đầy đủ.
+
+    Mọi hình: chú thích "Hình N", width/height, chữ thay thế, vừa màn hình, liên kết tới chính tệp hình và
+    tệp đó (mở trong trình duyệt) rộng ít nhất 1,5 lần hình trên trang. Hình đầu của mỗi trang được bấm thật.
+    """
     context, watch = phone
     pages = sorted(
         p.relative_to(built_site.site).parent.as_posix()
@@ -65,6 +69,7 @@ def test_every_figure_opens_at_full_size_on_a_phone(phone, site_url, built_site)
     assert len(pages) >= 5
     checked = 0
     page = context.new_page()
+    viewer = context.new_page()
     for path in pages:
         page.goto(site_url + ("" if path == "." else path + "/"), wait_until="load")
         figures = page.locator("figure.rnnlab-hinh")
@@ -76,19 +81,22 @@ def test_every_figure_opens_at_full_size_on_a_phone(phone, site_url, built_site)
             assert img.get_attribute("width") and img.get_attribute("height"), f"/{path}: hình thiếu width/height"
             assert img.get_attribute("alt"), f"/{path}: hình thiếu chữ thay thế"
             shown = img.evaluate("i => i.getBoundingClientRect().width")
-            assert shown <= 390, f"/{path}: hình rộng {shown}px, tràn màn hình điện thoại"
-            figure.scroll_into_view_if_needed()
-            with page.expect_navigation():
-                figure.locator("a").tap()
-            full = page.evaluate(
-                "(() => { const r = document.documentElement; return [r.tagName, r.width ? r.width.baseVal.value : 0] })()"
+            assert 0 < shown <= 390, f"/{path}: hình rộng {shown}px trên màn hình 390 px"
+            link = figure.locator("a").evaluate("a => a.href")
+            assert link == img.evaluate("i => i.src"), f"/{path}: hình {k + 1} không trỏ tới chính tệp hình"
+            if k == 0:  # bấm thật: trang chuyển sang tệp hình
+                figure.scroll_into_view_if_needed()
+                with page.expect_navigation():
+                    figure.locator("a").tap()
+                assert page.url == link
+                page.go_back(wait_until="load")
+            viewer.goto(link, wait_until="load")
+            full = viewer.evaluate(
+                "document.documentElement.tagName.toLowerCase() === 'svg' && document.documentElement.width.baseVal.value"
             )
-            assert full[0].lower() == "svg", f"/{path}: bấm hình {k + 1} không mở tệp hình ({full})"
-            assert full[1] >= 1.5 * shown, (
-                f"/{path}: hình {k + 1} mở ra không lớn hơn hình trên trang ({full[1]} so với {shown})"
-            )
-            page.go_back(wait_until="load")
+            assert full and full >= 1.5 * shown, f"/{path}: hình {k + 1} mở ra rộng {full}px, trên trang {shown}px"
             checked += 1
     page.close()
+    viewer.close()
     assert checked >= 10
     assert not watch.outside and not watch.errors, (watch.outside, watch.errors)
