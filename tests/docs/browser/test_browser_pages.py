@@ -73,6 +73,13 @@ def test_page_is_whole_in_the_browser(open_page, path, scheme):
     )
     assert all(s and s[0] > 50 and s[1] > 20 for s in sizes), f"{where}: sơ đồ không có SVG đủ lớn: {sizes}"
 
+    if scheme == "dark":  # hình và sơ đồ vẽ cho nền sáng: ở nền tối chúng được đảo độ sáng, không là khối trắng
+        unfiltered = page.evaluate(
+            "[...document.querySelectorAll('figure.rnnlab-hinh img, .rnnlab-so-do svg, .jp-RenderedImage img')]"
+            ".filter(e => !getComputedStyle(e).filter.includes('invert')).map(e => e.getAttribute('src') || 'svg')"
+        )
+        assert not unfiltered, f"{where}: hình không theo nền tối: {unfiltered}"
+
     # Nền tối chỉ đổi màu: ở đó chạy luật tương phản màu; nền sáng chạy mọi luật (axe chậm, ~4 s một trang).
     violations = axe_serious(page, ["color-contrast"] if scheme == "dark" else None)
     assert not violations, f"{where}: axe-core:\n" + "\n".join(violations)
