@@ -100,3 +100,34 @@ def test_every_figure_opens_at_full_size_on_a_phone(phone, site_url, built_site)
     viewer.close()
     assert checked >= 10
     assert not watch.outside and not watch.errors, (watch.outside, watch.errors)
+
+
+def test_keyboard_reaches_figures_code_formulas_and_search(reader, site_url):
+    """Chỉ dùng bàn phím: phím Tab tới được hình (mở cỡ đầy đủ), khối mã và công thức rộng (cuộn được),
+    thẻ chọn; phím "/" mở ô tìm kiếm và Enter mở kết quả."""
+    page, _ = reader
+    page.goto(site_url + "gradient/giai-phap/", wait_until="networkidle")
+    wanted = {
+        "hình": "a.rnnlab-hinh-mo",
+        "khối mã": "pre > code",
+        "công thức": ".arithmatex[tabindex]",
+        "thẻ chọn": ".tabbed-set > input",
+    }
+    reached = set()
+    for _ in range(600):
+        page.keyboard.press("Tab")
+        for name, selector in wanted.items():
+            if name not in reached and page.evaluate(f"document.activeElement.matches({selector!r})"):
+                reached.add(name)
+        if reached == set(wanted):
+            break
+    assert reached == set(wanted), f"phím Tab không tới được: {set(wanted) - reached}"
+    page.keyboard.press("Escape")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.matches('.md-search__input')")
+    page.keyboard.type("vach da")
+    page.locator(".md-search-result__link").first.wait_for(timeout=10000)
+    page.keyboard.press("ArrowDown")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/gradient/no/" in page.url
