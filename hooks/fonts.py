@@ -2,8 +2,8 @@
 
 - Mọi ``url(../vendor/...)`` trong fonts.css là tệp của node_modules: hook thêm chúng vào bản dựng
   (như hooks/assets.py làm với các mục ``vendor/`` của mkdocs.yml).
-- Mỗi trang báo trước (``<link rel="preload">``) tệp phông chính (Noto Sans, tập con latin), để chữ hiện
-  bằng phông đúng sớm nhất có thể.
+- Mỗi trang báo trước (``<link rel="preload">``) hai tệp phông chính (Noto Sans, tập con latin và
+  vietnamese), để chữ hiện bằng phông đúng sớm nhất có thể và không nhảy khi phông tới.
 """
 
 from __future__ import annotations
@@ -22,7 +22,12 @@ if str(ROOT) not in sys.path:
 from hooks import assets  # noqa: E402
 
 FONTS_CSS = "stylesheets/fonts.css"
-PRELOAD = "vendor/@fontsource-variable/noto-sans/files/noto-sans-latin-wght-normal.woff2"
+# Chữ của trang: tập con latin và vietnamese của Noto Sans, cả hai có trên mọi trang; báo trước cả hai để chữ
+# không đổi phông (và nhảy dòng) khi tập con thứ hai tới muộn.
+PRELOAD = [
+    "vendor/@fontsource-variable/noto-sans/files/noto-sans-latin-wght-normal.woff2",
+    "vendor/@fontsource-variable/noto-sans/files/noto-sans-vietnamese-wght-normal.woff2",
+]
 
 
 def font_files(css_text: str) -> list[str]:
@@ -45,8 +50,9 @@ def on_config(config):
 def on_files(files, config):
     css = Path(config.docs_dir) / FONTS_CSS
     uris = font_files(css.read_text(encoding="utf-8"))
-    if PRELOAD not in uris:
-        raise PluginError(f"docs/{FONTS_CSS} không dùng {PRELOAD}, tệp mà hooks/fonts.py báo trước.")
+    for uri in PRELOAD:
+        if uri not in uris:
+            raise PluginError(f"docs/{FONTS_CSS} không dùng {uri}, tệp mà hooks/fonts.py báo trước.")
     for uri, src in assets.vendor_files(uris).items():
         if files.get_file_from_path(uri) is None:
             files.append(File.generated(config, uri, abs_src_path=str(src)))
@@ -55,6 +61,8 @@ def on_files(files, config):
 
 def on_post_page(output, page, config):
     depth = page.url.count("/") if config.use_directory_urls else page.file.dest_uri.count("/")
-    href = "../" * depth + PRELOAD
-    link = f'<link rel="preload" href="{href}" as="font" type="font/woff2" crossorigin>'
-    return output.replace("<head>", f"<head>\n    {link}", 1)
+    links = "".join(
+        f'\n    <link rel="preload" href="{"../" * depth}{uri}" as="font" type="font/woff2" crossorigin>'
+        for uri in PRELOAD
+    )
+    return output.replace("<head>", f"<head>{links}", 1)
