@@ -147,15 +147,49 @@ def figure_uri(snippet: str, name: str) -> str:
     return posixpath.join(FIGURE_DIR, folder, name) if folder else posixpath.join(FIGURE_DIR, name)
 
 
-def run_block(result: runner.SnippetResult, page_uri: str, indent: str) -> str:
-    """Markdown thay cho ``<!-- rnnlab:run -->``: các hình, rồi khối "Kết quả" với những gì snippet in ra."""
+def figure_size(data: bytes) -> tuple[int, int] | None:
+    """Cỡ hiển thị tự nhiên (điểm ảnh CSS) của một hình SVG hoặc PNG, để trang giữ chỗ trước khi hình tải xong."""
+    if data[:8] == b"\x89PNG\r\n\x1a\n":
+        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    head = data[:2000].decode("utf-8", "replace")
+    svg = re.search(r"<svg\b[^>]*>", head)
+    if not svg:
+        return None
+    units = {"pt": 4 / 3, "px": 1.0, "": 1.0, "in": 96.0}
+    size = []
+    for name in ("width", "height"):
+        m = re.search(rf'\s{name}="([\d.]+)(pt|px|in|)"', svg.group())
+        if not m:
+            return None
+        size.append(round(float(m.group(1)) * units[m.group(2)]))
+    return size[0], size[1]
+
+
+def run_block(result: runner.SnippetResult, page_uri: str, indent: str, first: int = 1) -> str:
+    """Markdown thay cho ``<!-- rnnlab:run -->``: các hình, rồi khối "Kết quả" với những gì snippet in ra.
+
+    Mỗi hình là một ``<figure>`` có chú thích "Hình N: <tiêu đề>" (``N`` đếm trong trang, bắt đầu từ
+    ``first``), chữ thay thế là tiêu đề, cỡ ``width``/``height`` lấy từ tệp hình (trang không nhảy khi hình
+    tải xong), và bấm vào hình thì mở tệp hình cỡ đầy đủ (đọc được trên điện thoại).
+    """
     out = []
     here = posixpath.dirname(page_uri)
-    for k, ((name, _), title) in enumerate(zip(result.figures, result.titles), start=1):
+    for k, ((name, data), title) in enumerate(zip(result.figures, result.titles), start=first):
         alt = (title or f"Hình {k} do {result.path} vẽ").replace("$", "")
         alt = re.sub(r"([\[\]\\])", r"\\\1", alt)
         url = posixpath.relpath(figure_uri(result.path, name), here or ".")
-        out += [f'![{alt}]({url}){{ .rnnlab-hinh loading="lazy" }}', ""]
+        size = figure_size(data)
+        attrs = f'width="{size[0]}" height="{size[1]}" ' if size else ""
+        caption = f"Hình {k}: {title}" if title else f"Hình {k}"
+        out += [
+            '<figure class="rnnlab-hinh" markdown>',
+            "",
+            f'[![{alt}]({url}){{ {attrs}loading="lazy" }}]({url}){{ .rnnlab-hinh-mo title="Mở hình cỡ đầy đủ" }}',
+            "",
+            f"<figcaption markdown>{caption}</figcaption>",
+            "</figure>",
+            "",
+        ]
     text = result.stdout.rstrip()
     if text:
         ticks = "`" * max(3, 1 + max((len(r) for r in re.findall(r"`+", text)), default=0))
@@ -263,12 +297,14 @@ def on_page_markdown(markdown, page, config, files):
     by_line: dict[int, list[Marker]] = {}
     for m in markers:
         by_line.setdefault(m.line, []).append(m)
-    for number, found in by_line.items():
+    figure_number = 1  # hình đánh số trong trang theo thứ tự xuất hiện
+    for number, found in sorted(by_line.items()):
         line = lines[number - 1]
         for m in sorted(found, key=lambda m: m.start, reverse=True):
             result = _results[m.path]
             if m.kind == "run":
-                line = run_block(result, uri, m.indent)
+                line = run_block(result, uri, m.indent, figure_number)
+                figure_number += len(result.figures)
             else:
                 line = line[: m.start] + format_value(result, m, f"docs/{uri}") + line[m.end :]
         lines[number - 1] = line

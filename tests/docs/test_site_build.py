@@ -232,11 +232,10 @@ def test_math_diagrams_and_fonts_are_served_by_the_site(built_site):
     home = built_site.site / "index.html"
     text = home.read_text(encoding="utf-8")
     scripts = [url for kind, url in resources(home).urls if kind == "script.src"]
-    # Material chỉ tải Mermaid từ CDN khi không có biến toàn cục mermaid: bản của ta phải được nạp
-    assert "vendor/mermaid/dist/mermaid.min.js" in scripts
-    assert scripts.index("vendor/katex/dist/katex.min.js") < scripts.index("javascripts/katex.js")
-    assert '<pre class="mermaid">' in text
-    assert 'class="arithmatex"' in text
+    # công thức và sơ đồ vẽ sẵn lúc dựng (hooks/math.py, hooks/diagrams.py): không script toán/sơ đồ nào
+    assert not [s for s in scripts if "katex" in s or "mermaid" in s], scripts
+    assert '<pre class="mermaid">' not in text and '<div class="rnnlab-so-do"><svg' in text
+    assert 'class="arithmatex"><span class="katex">' in text and "\\(" not in text
     fonts = [p.name for p in (built_site.site / "vendor").rglob("*.woff2")]
     assert any("noto-sans-vietnamese" in f for f in fonts) and any("noto-sans-mono-vietnamese" in f for f in fonts)
     assert any(f.startswith("KaTeX_Main") for f in fonts)
@@ -247,7 +246,8 @@ def test_notebook_is_executed_and_downloadable(built_site):
     text = page.read_text(encoding="utf-8")
     assert "jupyter-wrapper" in text
     assert "‖∂L/∂h_T‖ =" in text  # đầu ra của ô mã đã chạy lúc dựng
-    assert "data:image/png;base64," in text  # hình của ô vẽ
+    assert "data:image/png;base64," not in text  # hình của ô vẽ: tệp riêng (hooks/notebook_images.py)
+    assert 'src="hinh-1.png"' in text and (page.parent / "hinh-1.png").is_file()
     for name in ("dong-gradient.py", "dong-gradient.ipynb"):
         assert f'href="{name}"' in text
         assert (page.parent / name).is_file()

@@ -89,13 +89,28 @@ def test_value_lookup_and_format():
 
 
 def test_run_block_puts_figures_then_output_and_keeps_indent():
-    block = figures.run_block(fake_result(), "loai-rnn/lstm.md", "    ")
+    block = figures.run_block(fake_result(), "loai-rnn/lstm.md", "    ", first=3)
     lines = block.split("\n")
-    assert lines[0] == '    ![Chuẩn \\[gradient\\] h_t](../figures/gradient/x-1.svg){ .rnnlab-hinh loading="lazy" }'
-    assert lines[2].startswith("    ![Hình 2 do snippets/gradient/x.py vẽ](../figures/gradient/x-2.png)")
+    assert lines[0] == '    <figure class="rnnlab-hinh" markdown>'
+    # hình bấm được để mở cỡ đầy đủ; chú thích đánh số tiếp theo số hình trước đó trong trang
+    assert lines[2].startswith('    [![Chuẩn \\[gradient\\] h_t](../figures/gradient/x-1.svg){ loading="lazy" }]')
+    assert "(../figures/gradient/x-1.svg){ .rnnlab-hinh-mo" in lines[2]
+    assert "    <figcaption markdown>Hình 3: Chuẩn [gradient] $h_t$</figcaption>" in lines
+    assert "    <figcaption markdown>Hình 4</figcaption>" in lines
+    assert any(
+        line.startswith("    [![Hình 4 do snippets/gradient/x.py vẽ](../figures/gradient/x-2.png)") for line in lines
+    )
     assert '    !!! ket-qua "Kết quả"' in lines
     assert "        ````text" in lines  # rào dài hơn mọi chuỗi ``` trong đầu ra
     assert all(line == "" or line.startswith("    ") for line in lines)
+
+
+def test_figure_size_reads_svg_and_png_headers():
+    svg = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="460.8pt" height="345.6pt" viewBox="0 0 460.8 345.6">'
+    assert figures.figure_size(svg) == (614, 461)  # 1 pt = 4/3 px
+    png = b"\x89PNG\r\n\x1a\n" + b"\0\0\0\rIHDR" + (640).to_bytes(4, "big") + (480).to_bytes(4, "big")
+    assert figures.figure_size(png) == (640, 480)
+    assert figures.figure_size(b"<svg/>") is None
 
 
 def test_marker_added_after_on_files_still_gets_its_figure(tmp_path, monkeypatch):
