@@ -16,19 +16,13 @@ gradient đi qua nhiều bước mà gần như không nhỏ đi.
 from __future__ import annotations
 
 import torch
-from torch.nn import functional as F
 
 from ._cell import CellBase
 from .bptt import Recurrence, dsigmoid, dtanh
+from .rnn import input_projection  # W_ih x_t + b_ih + b_hh, như RNN
 
 
 # --8<-- [start:step]
-def lstm_input_projection(x, w_ih, b_ih, b_hh):
-    """Phần không phụ thuộc h: W_ih x + b_ih + b_hh, cho mọi bước một lần."""
-    # gi = W_ih x + (b_ih + b_hh); F.linear gộp phép cộng bias vào phép nhân ma trận     (..., 4H)
-    return F.linear(x, w_ih, None if b_ih is None else b_ih + b_hh)
-
-
 def lstm_step(gi, state, w_hh, b_hh):
     """Một bước: ``gi`` (B, 4H) đã gồm W_ih x_t + b_ih + b_hh; ``state`` = (h_{t-1}, c_{t-1})."""
     h, c = state
@@ -92,7 +86,7 @@ def lstm_step_backward(dstate, factors, w_hh):
 LSTM_RECURRENCE = Recurrence(
     n_gates=4,
     n_states=2,
-    input_projection=lstm_input_projection,
+    input_projection=input_projection,
     step=lstm_step,
     backward_factors=lstm_backward_factors,
     step_backward=lstm_step_backward,

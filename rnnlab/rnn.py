@@ -21,8 +21,8 @@ NONLINEARITIES = ("tanh", "relu", "identity")
 
 
 # --8<-- [start:step]
-def rnn_input_projection(x, w_ih, b_ih, b_hh):
-    """Phần không phụ thuộc h: W_ih x + b_ih + b_hh, cho mọi bước một lần."""
+def input_projection(x, w_ih, b_ih, b_hh):
+    """Phần không phụ thuộc h: W_ih x_t + b_ih + b_hh (dùng chung cho RNN và LSTM; GRU giữ b_hh riêng)."""
     # gi = W_ih x + (b_ih + b_hh); F.linear gộp phép cộng bias vào phép nhân ma trận     (..., H)
     return F.linear(x, w_ih, None if b_ih is None else b_ih + b_hh)
 
@@ -74,7 +74,7 @@ def rnn_recurrence(nonlinearity: str) -> Recurrence:
     return Recurrence(
         n_gates=1,
         n_states=1,
-        input_projection=rnn_input_projection,
+        input_projection=input_projection,
         step=functools.partial(rnn_step, nonlinearity=nonlinearity),
         backward_factors=functools.partial(rnn_backward_factors, nonlinearity=nonlinearity),
         step_backward=rnn_step_backward,

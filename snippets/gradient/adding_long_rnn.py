@@ -35,7 +35,7 @@ decimal_comma()  # dấu phẩy thập phân trên nhãn trục của mọi hìn
 plt.show()
 
 print(f"T = {T}, RNN tanh: MSE kiểm tra cuối (seed 0, 1, 2) và số bước đã chạy")
-print(f"  MSE {', '.join(number(v, '.4f') for v in final_mse)}   bước {steps_used}   < {SOLVED}: {solved}/3")
+print(f"  MSE {', '.join(number(v, '.4f') for v in final_mse)}   bước {steps_used}   < {number(SOLVED)}: {solved}/3")
 print(f"  MSE thấp nhất từng đạt: {', '.join(number(v, '.4f') for v in best_mse)}")
 print(
     f"‖∂L/∂h_1‖/‖∂L/∂h_T‖, seed 0: lúc khởi tạo {number(init_ratio, '.1e')}, sau huấn luyện {number(trained_ratio, '.1e')}"

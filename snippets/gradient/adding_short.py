@@ -41,7 +41,7 @@ for cell in CELLS:
         label = CELL_NAMES[cell] if k == 0 else None
         ax.plot(r.eval_steps, r.test_mse, color=CELL_COLORS[cell], lw=1.4, alpha=0.85, label=label)
 ax.axhline(BASELINE_MSE, color="black", ls="--", lw=1, label="mốc 1/6 (luôn đoán 1)")
-ax.axhline(SOLVED, color="gray", ls=":", lw=1, label=f"ngưỡng {SOLVED}")
+ax.axhline(SOLVED, color="gray", ls=":", lw=1, label=f"ngưỡng {number(SOLVED)}")
 ax.set_yscale("log")
 ax.set_xlabel("bước cập nhật")
 ax.set_ylabel("MSE kiểm tra")
@@ -54,4 +54,4 @@ print(f"Mốc luôn đoán 1: MSE = {number(BASELINE_MSE, '.4f')}")
 print(f"T = {T}: MSE kiểm tra cuối (seed 0, 1, 2) và số bước đã chạy")
 for cell in CELLS:
     mses = ", ".join(number(v, ".4f") for v in final_mse[cell])
-    print(f"  {CELL_NAMES[cell]:8s}  MSE {mses}   bước {steps_used[cell]}   < {SOLVED}: {solved[cell]}/3")
+    print(f"  {CELL_NAMES[cell]:8s}  MSE {mses}   bước {steps_used[cell]}   < {number(SOLVED)}: {solved[cell]}/3")

@@ -141,7 +141,7 @@ for ax, lag in zip(axes, LAGS):
     for (key, (name, _)), style in zip(LAYERS.items(), ("C3o-", "C0s-")):
         ax.semilogy(range(1, WINDOW + 1), sens[key, lag], style, ms=3, label=name)
     ax.axvline(lag, color="0.4", ls="--", lw=1, label=f"ngày mang thông tin (k = {lag})")
-    ax.plot([lag], [MEMORY], "k*", ms=10, label=f"cách đoán biết công thức ({MEMORY})")
+    ax.plot([lag], [MEMORY], "k*", ms=10, label=f"cách đoán biết công thức ({number(MEMORY)})")
     ax.set_title(f"trí nhớ cài ở k = {lag} ngày")
     ax.set_xlabel("số ngày trước ngày cần đoán")
     ax.legend(fontsize=8)

@@ -88,3 +88,20 @@ def built_site(site_build) -> Build:
         first = next((line for line in site_build.output.splitlines() if line.startswith(("ERROR", "WARNING"))), "")
         pytest.skip(f"bản dựng trang thất bại ({first[:200]}); nhật ký đầy đủ ở test_site_builds_strict")
     return site_build
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Một Chromium cho cả phiên kiểm thử (Playwright chỉ cho một vòng lặp đồng bộ mỗi tiến trình)."""
+    from _browser import LAUNCH_ARGS, chromium_path, missing
+
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("chưa cài playwright (./dev setup)")
+    if not Path(chromium_path()).exists():
+        missing(f"không có Chromium ở {chromium_path()} (./dev setup cài gói chromium; hoặc đặt RNNLAB_CHROMIUM)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=LAUNCH_ARGS)
+        yield b
+        b.close()

@@ -190,62 +190,49 @@ def test_offline_copy_has_every_page_and_its_links_resolve(offline_copy, config)
     assert not broken, f"{len(broken)} liên kết hỏng khi mở từ file://, ví dụ: {broken[:10]}"
 
 
-def chromium() -> str:
-    path = takehome_pdf.chromium_path()
-    if path is None:
-        if takehome_pdf.in_ci():
-            pytest.fail("CI phải có Chromium (đặt RNNLAB_CHROMIUM)", pytrace=False)
-        pytest.skip("không có Chromium (đặt RNNLAB_CHROMIUM)")
-    return path
-
-
-def test_offline_copy_works_from_file_url(offline_copy, built_site, config):
-    from playwright.sync_api import sync_playwright
-
+def test_offline_copy_works_from_file_url(offline_copy, built_site, config, browser):
     requested_outside = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium(), args=takehome_pdf.CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.on(
-                "request",
-                lambda r: (
-                    None if r.url.startswith(("file:", "data:", "blob:", "about:")) else requested_outside.append(r.url)
-                ),
-            )
-            for _, src in nav_pages(config.nav):
-                url = (offline_copy / page_dir(src) / "index.html").as_uri()
-                page.goto(url, wait_until="load")
-                # trang mở được và là đúng trang: tiêu đề h1 như bản trên máy chủ
-                online = re.search(r"<h1[^>]*>(.*?)</h1>", page_html(built_site.site, src), re.S).group(1)
-                expected = norm(html.unescape(re.sub(r"<[^>]+>", "", online))).rstrip("¶").strip()
-                assert norm(page.locator("article h1").first.inner_text()).rstrip("¶").strip() == expected, src
-                page.evaluate("document.querySelectorAll('img').forEach(i => { i.loading = 'eager'; })")
-                page.wait_for_function("[...document.images].every(i => i.complete)", timeout=30_000)
-                broken = page.evaluate("[...document.images].filter(i => !i.naturalWidth).map(i => i.src)")
-                assert not broken, f"{src}: hình không tải được từ file://: {broken}"
-                if page.locator(".arithmatex").count():
-                    page.wait_for_function(
-                        "[...document.querySelectorAll('.arithmatex')].every(m => m.querySelector('.katex'))",
-                        timeout=30_000,
-                    )
-                if page.locator(".mermaid").count():
-                    page.wait_for_function(
-                        "[...document.querySelectorAll('.mermaid')]"
-                        ".every(m => m.tagName !== 'PRE' && m.getBoundingClientRect().height > 20)",
-                        timeout=30_000,
-                    )
-            # Tìm kiếm: một từ thường ("gradient") phải cho kết quả, và kết quả dẫn tới một tệp có thật.
-            page.goto((offline_copy / "index.html").as_uri(), wait_until="load")
-            page.click("input.md-search__input")
-            page.keyboard.type("gradient")
-            page.wait_for_selector(".md-search-result__item", timeout=30_000)
-            href = page.locator(".md-search-result__item a").first.get_attribute("href")
-            assert href.startswith("file://") and ".html" in href, href
-            target = Path(urllib.parse.unquote(urllib.parse.urlsplit(href).path))
-            assert target.is_file(), href
-        finally:
-            browser.close()
+    page = browser.new_page()  # trình duyệt chung của cả phiên kiểm thử (tests/docs/conftest.py)
+    try:
+        page.on(
+            "request",
+            lambda r: (
+                None if r.url.startswith(("file:", "data:", "blob:", "about:")) else requested_outside.append(r.url)
+            ),
+        )
+        for _, src in nav_pages(config.nav):
+            url = (offline_copy / page_dir(src) / "index.html").as_uri()
+            page.goto(url, wait_until="load")
+            # trang mở được và là đúng trang: tiêu đề h1 như bản trên máy chủ
+            online = re.search(r"<h1[^>]*>(.*?)</h1>", page_html(built_site.site, src), re.S).group(1)
+            expected = norm(html.unescape(re.sub(r"<[^>]+>", "", online))).rstrip("¶").strip()
+            assert norm(page.locator("article h1").first.inner_text()).rstrip("¶").strip() == expected, src
+            page.evaluate("document.querySelectorAll('img').forEach(i => { i.loading = 'eager'; })")
+            page.wait_for_function("[...document.images].every(i => i.complete)", timeout=30_000)
+            broken = page.evaluate("[...document.images].filter(i => !i.naturalWidth).map(i => i.src)")
+            assert not broken, f"{src}: hình không tải được từ file://: {broken}"
+            if page.locator(".arithmatex").count():
+                page.wait_for_function(
+                    "[...document.querySelectorAll('.arithmatex')].every(m => m.querySelector('.katex'))",
+                    timeout=30_000,
+                )
+            if page.locator(".mermaid").count():
+                page.wait_for_function(
+                    "[...document.querySelectorAll('.mermaid')]"
+                    ".every(m => m.tagName !== 'PRE' && m.getBoundingClientRect().height > 20)",
+                    timeout=30_000,
+                )
+        # Tìm kiếm: một từ thường ("gradient") phải cho kết quả, và kết quả dẫn tới một tệp có thật.
+        page.goto((offline_copy / "index.html").as_uri(), wait_until="load")
+        page.click("input.md-search__input")
+        page.keyboard.type("gradient")
+        page.wait_for_selector(".md-search-result__item", timeout=30_000)
+        href = page.locator(".md-search-result__item a").first.get_attribute("href")
+        assert href.startswith("file://") and ".html" in href, href
+        target = Path(urllib.parse.unquote(urllib.parse.urlsplit(href).path))
+        assert target.is_file(), href
+    finally:
+        page.close()
     assert not requested_outside, f"bản ngoại tuyến tải từ mạng: {requested_outside[:5]}"
 
 

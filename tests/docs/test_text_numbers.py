@@ -28,6 +28,12 @@ SMALL = {str(n) for n in range(11)}  # đếm và đánh số: "Hình 2", "ba t�
 
 # Con số gõ tay được phép, theo trang; mỗi con số kèm lý do nó không phải là một phép đo.
 ALLOWED = {
+    "chon-loai-rnn": {
+        "32",
+        "50",
+        "64",  # thiết lập của phép đo giá: 32 đầu vào, 64 nút ẩn, batch 32, T = 50
+        "0,05",  # ngưỡng MSE coi là giải được bài toán cộng (SOLVED trong đoạn mã)
+    },
     "dong-gop": {"3.11"},  # phiên bản Python trong hướng dẫn cài đặt
     "gradient/bien-mat": {
         "49",
@@ -35,11 +41,9 @@ ALLOWED = {
         "90",
         "0,9",
         "101",  # thiết lập của hình dung dãy cốc và của phép kiểm tra W = 0,9·Q
-        "0,12",  # ngưỡng mà kiểm thử của bài toán cộng đòi
         "0,58",  # 1/√3: bán kính phổ của ma trận U(±1/√H), suy từ lý thuyết
     },
     "gradient/giai-phap": {
-        "18",
         "32",
         "50",
         "60",
@@ -47,18 +51,37 @@ ALLOWED = {
         "200",
         "500",
         "600",
-        "1200",  # thiết lập: số lần chạy, H, T, bước, batch
+        "1200",  # thiết lập: H, T, bước, batch
         "0,1",
         "0,5",
         "1,5",
         "0,01",
         "0,05",
         "0,167",  # thiết lập (tốc độ học, W_hh = 1,5·Q, ngưỡng) và 1/6
+        "30",  # ngân sách thời gian của mỗi đoạn mã (giây), không phải thời gian đo được
+        "99",
+        "15",
+        "20",  # suy từ thiết lập: T − 1 với T = 100; T/2 với T = 30; T − k với T = 30, k = 10
+        "2016",  # năm của bài báo được dẫn (He và cộng sự)
     },
-    "gradient/minh-hoa": set(),
+    "gradient/minh-hoa": {
+        "30",
+        "32",
+        "64",
+        "800",  # thiết lập: T, số nút ẩn, batch dò, số bước cập nhật tối đa
+        "11",  # T − 1 với T = 12: số bước lùi của sơ đồ
+        "0,5",
+        "0,73",  # σ(0) và σ(1): cổng lúc khởi tạo, suy từ định nghĩa
+        "100",  # ngưỡng mà kiểm thử của trang đòi (tăng ít nhất 100 lần)
+        "1,5",
+        "0,05",
+        "20",
+        "50",
+        "200",  # lưới tham số của phần tự khám phá: ρ từ 0,5 tới 1,5 bước 0,05; T = 10, 20, 50, 100, 200
+    },
     "gradient/no": {"49", "50", "0,9", "1,1", "1,5"},  # thiết lập của hình dung và của các ma trận thử
     "index": {"32"},  # số thực 32 bit
-    "loai-rnn/gru": {"16", "32", "250", "750"},  # kích thước mô hình và của bộ dữ liệu
+    "loai-rnn/gru": {"16", "20", "32", "250", "750"},  # kích thước mô hình, số epoch và kích thước bộ dữ liệu
     "loai-rnn/hai-chieu": {
         "16",
         "20",
@@ -67,15 +90,18 @@ ALLOWED = {
         "100",
         "256",  # thiết lập, ngưỡng kiểm thử, câu hỏi "còn gần 100%?"
         "18,6",  # tỉ lệ lỗi báo cáo trong Graves và cộng sự (2013)
+        "512",  # số chuỗi huấn luyện của mỗi bài
+        "0,3",
+        "1,5",  # độ lệch chuẩn của nhiễu trong hai bộ dữ liệu (thiết lập)
     },
-    "loai-rnn/lstm": {"12", "28", "30", "32", "64", "95", "1000", "2000", "9999"},  # thiết lập, ngưỡng, số đếm
+    "loai-rnn/lstm": {"12", "28", "30", "32", "50", "64", "95", "1000", "2000", "9999"},  # thiết lập, ngưỡng, số đếm
     "loai-rnn/sau": {
         "19",
         "21",
         "50",
         "62",
         "96",
-        "100",  # kích thước kho văn bản, độ rộng các mô hình, độ dài mẫu
+        "2000",  # kích thước kho văn bản, độ rộng các mô hình, số ký tự sinh ra để đếm âm tiết
         "18,6",  # tỉ lệ lỗi báo cáo trong Graves và cộng sự (2013)
     },
     "loai-rnn/vanilla-rnn": {
@@ -95,8 +121,23 @@ ALLOWED = {
         "0,03",  # σ của giá mô phỏng; e^μ − 1 với μ = 0,0003 (suy từ thiết lập)
         "44",
         "56",  # khoảng 95% của tỉ lệ đoán trúng khi tung đồng xu, suy từ số ngày kiểm tra
+        "16",
+        "64",
+        "256",
+        "6000",
+        "0,01",  # thiết lập của ví dụ trí nhớ cài sẵn: nút ẩn, batch, số ngày, tốc độ học
+        "15",  # số epoch của lần thử đầu (thiết lập)
+        "0,6",  # hệ số trí nhớ cài vào dữ liệu (MEMORY trong đoạn mã)
     },
-    "notebooks/dong-gradient": {"0,5"},  # cổng lúc khởi tạo: σ(0) = 0,5
+    "notebooks/dong-gradient": {
+        "0,5",  # cổng lúc khởi tạo: σ(0) = 0,5; đầu lưới ρ
+        "1,5",
+        "0,05",
+        "20",
+        "50",
+        "100",
+        "200",  # lưới tham số của phần tự khám phá: ρ từ 0,5 tới 1,5 bước 0,05; T = 10, 20, 50, 100, 200
+    },
 }
 
 

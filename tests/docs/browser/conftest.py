@@ -11,33 +11,16 @@ from __future__ import annotations
 import dataclasses
 import functools
 import http.server
-import os
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from _browser import LAUNCH_ARGS, chromium_path, missing  # noqa: F401 (dùng ở các tệp kiểm thử)
 
 ROOT = Path(__file__).resolve().parents[3]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCHEMES = ["light", "dark"]
-
-
-def chromium_path() -> str:
-    return os.environ.get("RNNLAB_CHROMIUM", "/usr/bin/chromium")
-
-
-def _missing(reason: str):
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (CI phải chạy đủ kiểm thử trình duyệt)", pytrace=False)
-    pytest.skip(reason)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -53,20 +36,6 @@ def site_url(built_site):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("chưa cài playwright (./dev setup)")
-    if not Path(chromium_path()).exists():
-        _missing(f"không có Chromium ở {chromium_path()} (./dev setup cài gói chromium; hoặc đặt RNNLAB_CHROMIUM)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=LAUNCH_ARGS)
-        yield b
-        b.close()
 
 
 @dataclasses.dataclass
