@@ -187,11 +187,11 @@ def test_without_javascript_the_static_figures_are_there(open_page):
     assert p.page.locator("#kp-out").text_content() == ""
     assert not p.page.locator("#kp-rho").is_visible()  # điều khiển ẩn, không có nút chết
     assert "cần JavaScript" in p.page.locator(".rnnlab-kp").inner_text()
-    images = p.page.locator("img.rnnlab-hinh")
+    images = p.page.locator("figure.rnnlab-hinh img")
     assert images.count() >= 2
     p.page.evaluate("for (const img of document.images) img.loading = 'eager'")
-    p.page.wait_for_function("[...document.querySelectorAll('img.rnnlab-hinh')].every(i => i.complete)")
-    widths = p.page.evaluate("[...document.querySelectorAll('img.rnnlab-hinh')].map(i => i.naturalWidth)")
+    p.page.wait_for_function("[...document.querySelectorAll('figure.rnnlab-hinh img')].every(i => i.complete)")
+    widths = p.page.evaluate("[...document.querySelectorAll('figure.rnnlab-hinh img')].map(i => i.naturalWidth)")
     assert all(w > 0 for w in widths), widths
 
 
