@@ -6,10 +6,7 @@ bằng Playwright; trang dựng một lần cho cả phiên (``built_site``), ph
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 
 import pytest
 
@@ -19,23 +16,6 @@ pytestmark = pytest.mark.slow
 
 PAGE = "gradient/minh-hoa/"
 SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(built_site):
-    """Địa chỉ gốc của trang đã dựng, phục vụ qua HTTP ở 127.0.0.1 (cổng tự chọn)."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site.site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
 
 
 @pytest.fixture(scope="module")
@@ -63,11 +43,11 @@ class Page:
 
 
 @pytest.fixture
-def open_page(browser, server):
+def open_page(browser, site_url):
     pages = []
 
     def _open(path=PAGE, **context):
-        url = path if "://" in path else server + path
+        url = path if "://" in path else site_url + path
         pages.append(Page(browser, url, **context))
         return pages[-1]
 
