@@ -47,6 +47,17 @@ class FramewiseData:
         return self.prototypes.shape[0]
 
 
+def draw_prototypes(n_classes: int, n_features: int, seed: int, prototypes: torch.Tensor | None = None) -> torch.Tensor:
+    """Các vectơ mẫu (C, I) của các âm: rút từ ``seed`` khi bỏ trống, kiểm tra kích thước khi được truyền vào."""
+    if prototypes is None:
+        return torch.randn(n_classes, n_features, generator=torch.Generator().manual_seed(10_000 + seed))
+    if tuple(prototypes.shape) != (n_classes, n_features):
+        raise ValueError(
+            f"prototypes phải có kích thước ({n_classes}, {n_features}), nhưng nhận được {tuple(prototypes.shape)}."
+        )
+    return prototypes.float()
+
+
 def make_framewise(
     n_sequences: int = 512,
     length: int = 30,
@@ -80,13 +91,7 @@ def make_framewise(
     if not noise >= 0:
         raise ValueError(f"noise phải ≥ 0, nhưng nhận được {noise!r}.")
     g = torch.Generator().manual_seed(seed)
-    if prototypes is None:
-        prototypes = torch.randn(n_classes, n_features, generator=torch.Generator().manual_seed(10_000 + seed))
-    elif tuple(prototypes.shape) != (n_classes, n_features):
-        raise ValueError(
-            f"prototypes phải có kích thước ({n_classes}, {n_features}), nhưng nhận được {tuple(prototypes.shape)}."
-        )
-    prototypes = prototypes.float()
+    prototypes = draw_prototypes(n_classes, n_features, seed, prototypes)
     sounds = torch.randint(0, n_classes, (length, n_sequences), generator=g)  # (T, N)
     x = prototypes[sounds] + noise * torch.randn(length, n_sequences, n_features, generator=g)  # (T, N, I)
     y = torch.full_like(sounds, IGNORE)

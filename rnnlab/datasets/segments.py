@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import torch
 
-from .framewise import FramewiseData
+from .._checks import check_integer
+from .framewise import FramewiseData, draw_prototypes
 
 __all__ = ["make_segments"]
 
@@ -46,20 +47,13 @@ def make_segments(
         ("min_run", min_run, 1),
         ("max_run", max_run, 1),
     ):
-        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            raise ValueError(f"{name} phải là số nguyên ≥ {minimum}, nhưng nhận được {value!r}.")
+        check_integer(name, value, minimum)
     if max_run < min_run:
         raise ValueError(f"Cần min_run ≤ max_run, nhưng nhận được min_run={min_run}, max_run={max_run}.")
     if not noise >= 0:
         raise ValueError(f"noise phải ≥ 0, nhưng nhận được {noise!r}.")
     g = torch.Generator().manual_seed(seed)
-    if prototypes is None:
-        prototypes = torch.randn(n_classes, n_features, generator=torch.Generator().manual_seed(10_000 + seed))
-    elif tuple(prototypes.shape) != (n_classes, n_features):
-        raise ValueError(
-            f"prototypes phải có kích thước ({n_classes}, {n_features}), nhưng nhận được {tuple(prototypes.shape)}."
-        )
-    prototypes = prototypes.float()
+    prototypes = draw_prototypes(n_classes, n_features, seed, prototypes)
     sounds = torch.empty(length, n_sequences, dtype=torch.long)  # (T, N)
     for n in range(n_sequences):
         t, previous = 0, -1
