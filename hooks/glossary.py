@@ -12,7 +12,9 @@ chuẩn hoá NFC khi đọc (chữ gõ bằng dấu tổ hợp cũng khớp).
 - Mọi trang khác: mỗi thuật ngữ tiếng Việt có chú giải (tiếng Anh) khi rê chuột, nhờ tuỳ chọn
   ``glossary`` của phần mở rộng ``abbr`` (Material hiện nó thành tooltip). Thuật ngữ một âm tiết
   (``chuỗi``, ``cổng``...) và thuật ngữ trùng tiếng Anh (``gradient``) không có chú giải để trang
-  khỏi rối; chữ viết tắt viết hoa (``LSTM``, ``GRU``) thì có.
+  khỏi rối; chữ viết tắt viết hoa (``LSTM``, ``GRU``) thì có. Chỉ lần xuất hiện đầu tiên của mỗi thuật
+  ngữ trên một trang mang chú giải (như liên kết ở lần nhắc đầu): trang dài nhắc một thuật ngữ hàng chục lần,
+  và mỗi ``<abbr>`` là một tooltip Material phải gắn lúc tải trang.
 """
 
 from __future__ import annotations
@@ -205,6 +207,35 @@ def on_files(files, config):
     for problem in check_avoided(_entries, texts):
         log.warning(problem)
     return files
+
+
+_ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>.*?)</abbr>', re.S)
+
+
+_HEADING = re.compile(r"<h[1-6][\s>].*?</h[1-6]>", re.S)
+
+
+def first_only(html: str) -> str:
+    """Giữ ``<abbr>`` ở lần đầu mỗi chú giải trong thân trang; các lần sau chỉ còn chữ.
+
+    Chú giải trong tiêu đề giữ nguyên và không tính là lần đầu: người đọc gặp thuật ngữ trong câu văn.
+    """
+    headings = [m.span() for m in _HEADING.finditer(html)]
+    seen: set[str] = set()
+
+    def keep_first(m):
+        if any(a <= m.start() < b for a, b in headings):
+            return m[0]
+        if m["title"] in seen:
+            return m["text"]
+        seen.add(m["title"])
+        return m[0]
+
+    return _ABBR.sub(keep_first, html)
+
+
+def on_page_content(html, page, config, files):
+    return first_only(html)
 
 
 def on_page_markdown(markdown, page, config, files):
