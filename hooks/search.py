@@ -6,8 +6,9 @@ clipping"). Material dựng chỉ mục lunr trong một worker, với ``lunr.vi
 (gấp dấu ở chỉ mục và câu hỏi, đ → d; mở rộng câu hỏi bằng bảng thuật ngữ ``docs/_data/glossary.tsv``).
 
 Mở trang từ ``file://`` (bản sao ngoại tuyến): Material đọc chỉ mục từ ``search/search_index.js`` (hook viết
-tệp đó), và worker chạy trong iframe nhờ ``iframe-worker`` (npm, do trang tự phục vụ, chỉ thay ``Worker``
-khi địa chỉ là ``file:``). Trang thuật ngữ được xếp sau (``search.boost``): nó chứa mọi thuật ngữ, còn người
+tệp đó), và worker chạy trong iframe nhờ ``iframe-worker`` (npm, chỉ thay ``Worker`` khi địa chỉ là
+``file:``). Shim đó (1,4 KB) được viết thẳng vào ``<head>`` mỗi trang thay vì một ``<script src>`` chặn hiển
+thị, cùng ``hooks/search_defer.js``: chỉ mục (~110 KB nén) chỉ tải khi người đọc mở ô tìm kiếm. Trang thuật ngữ được xếp sau (``search.boost``): nó chứa mọi thuật ngữ, còn người
 tìm "gradient clipping" muốn mục giảng giải "cắt gradient".
 """
 
@@ -19,7 +20,6 @@ import unicodedata
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -29,6 +29,7 @@ from hooks import assets, glossary  # noqa: E402
 
 LUNR_VI = "assets/javascripts/lunr/min/lunr.vi.min.js"
 FOLD_JS = ROOT / "hooks" / "search_fold.js"
+DEFER_JS = ROOT / "hooks" / "search_defer.js"
 SHIM = "vendor/iframe-worker/shim/index.js"
 GLOSSARY_PAGE_BOOST = 0.1
 
@@ -54,9 +55,6 @@ def glossary_map(entries: list[glossary.Entry]) -> dict[str, list[str]]:
 def on_config(config):
     if not any(p == "search" or p.endswith("/search") for p in config.plugins):
         raise PluginError("hooks/search.py cần plugin search của Material trong mkdocs.yml.")
-    polyfills = config.extra.setdefault("polyfills", [])
-    if SHIM not in polyfills:
-        polyfills.append(SHIM)
     return config
 
 
@@ -67,11 +65,19 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def on_files(files, config):
-    for uri, src in assets.vendor_files([SHIM]).items():
-        if files.get_file_from_path(uri) is None:
-            files.append(File.generated(config, uri, abs_src_path=str(src)))
-    return files
+def head_scripts() -> str:
+    """Hai thẻ ``<script>`` cuối ``<head>``: shim Web Worker cho file:// và việc hoãn tải chỉ mục."""
+    scripts = [src.read_text(encoding="utf-8") for src in assets.vendor_files([SHIM]).values()]
+    defer = DEFER_JS.read_text(encoding="utf-8")
+    scripts.append("\n".join(line for line in defer.splitlines() if not line.lstrip().startswith("//")))
+    for text in scripts:
+        if "</script" in text.lower():
+            raise PluginError("Không viết thẳng được một script chứa </script> vào trang.")
+    return "".join(f"<script>{text.strip()}</script>" for text in scripts)
+
+
+def on_post_page(output, page, config):
+    return output.replace("</head>", head_scripts() + "</head>", 1)
 
 
 def _theme_file(config, uri: str) -> Path:

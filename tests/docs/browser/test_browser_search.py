@@ -35,6 +35,21 @@ def results(page, query: str, timeout: float = 10.0) -> list[dict]:
     )
 
 
+def test_search_index_loads_only_when_the_reader_opens_search(contexts, site_url):
+    # Chỉ mục (~110 KB nén) không tải cùng trang (hooks/search_defer.js), mà khi ô tìm kiếm nhận tiêu điểm.
+    context, _ = contexts["light"]
+    page = context.new_page()
+    asked = []
+    page.on("request", lambda r: asked.append(r.url) if r.url.endswith("search/search_index.json") else None)
+    page.goto(site_url + "gradient/giai-phap/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert asked == []
+    hits = results(page, "cat gradient")
+    assert len(asked) == 1
+    assert any("Cắt gradient" in h["title"] for h in hits[:3]), hits[:3]
+    page.close()
+
+
 @pytest.fixture(scope="module")
 def search_page(contexts, site_url):
     context, watch = contexts["light"]
