@@ -78,7 +78,7 @@ def heaviest_pages(site: Path, count: int = 3) -> list[str]:
     return sorted(weights, key=weights.get, reverse=True)[:count]
 
 
-def run_lighthouse(url: str, chrome: str) -> dict:
+def run_lighthouse(url: str, chrome: str, keep: Path | None = None) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
         cmd = [
@@ -93,6 +93,10 @@ def run_lighthouse(url: str, chrome: str) -> dict:
         if proc.returncode != 0 or not out.is_file():
             sys.exit(f"Lighthouse lỗi trên {url}:\n{proc.stderr[-3000:]}")
         report = json.loads(out.read_text(encoding="utf-8"))
+        if keep is not None:
+            keep.mkdir(parents=True, exist_ok=True)
+            name = re.sub(r"[^A-Za-z0-9]+", "-", url.split("/", 3)[-1]).strip("-") or "index"
+            (keep / f"{name}.json").write_text(out.read_text(encoding="utf-8"), encoding="utf-8")
     audits = report["audits"]
     scores = {
         k: round(100 * report["categories"][k]["score"])
@@ -120,6 +124,7 @@ def main() -> None:
     parser.add_argument(
         "--pages", nargs="*", help="đường dẫn trang trong site/ (mặc định: trang chủ + 3 trang nặng nhất)"
     )
+    parser.add_argument("--json", type=Path, help="giữ báo cáo JSON đầy đủ (lần đo cuối mỗi trang) trong thư mục này")
     args = parser.parse_args()
     chrome = os.environ.get("RNNLAB_CHROMIUM", "/usr/bin/chromium")
     if not LIGHTHOUSE.exists():
@@ -133,7 +138,7 @@ def main() -> None:
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     try:
         for page in pages:
-            runs = [run_lighthouse(base + page, chrome) for _ in range(args.runs)]
+            runs = [run_lighthouse(base + page, chrome, args.json) for _ in range(args.runs)]
             med = {k: statistics.median(r[k] for r in runs) for k in runs[0] if k != "failing"}
             print(
                 f"| {page} | {med['performance']:.0f} | {med['accessibility']:.0f} | {med['best-practices']:.0f} "

@@ -164,6 +164,12 @@ def test_typed_values_out_of_range_are_clamped(open_page):
 
 def test_without_javascript_the_static_figures_are_there(open_page):
     p = open_page(java_script_enabled=False)
+    # Cuộn tới trước: phần trang chưa cuộn tới không được dàn (content-visibility), nên chưa "hiện" gì.
+    p.page.locator(".rnnlab-kp").scroll_into_view_if_needed()
+    for _ in range(50):  # trang không chạy JavaScript: chờ bằng vòng lặp ở đây, không bằng wait_for_function
+        if p.page.locator(".rnnlab-kp").inner_text().strip():
+            break
+        p.page.wait_for_timeout(100)
     assert p.page.locator("#kp-out").text_content() == ""
     assert not p.page.locator("#kp-rho").is_visible()  # điều khiển ẩn, không có nút chết
     assert "cần JavaScript" in p.page.locator(".rnnlab-kp").inner_text()
