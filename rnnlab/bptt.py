@@ -42,6 +42,9 @@ class Recurrence:
     step: Callable
     backward_factors: Callable
     step_backward: Callable
+    # đường nhanh cho cả chuỗi (một ``torch.autograd.Function``), cùng kết quả, dùng khi không có mặt nạ
+    # và không ai ghi ∂L/∂h_t; ``None``: luôn dùng ``BPTT`` với các hàm ở trên
+    fast_sequence: type | None = None
 
 
 def dsigmoid(s: torch.Tensor) -> torch.Tensor:
@@ -68,12 +71,11 @@ class BPTT(torch.autograd.Function):
 
     @staticmethod
     def forward(ctx, recurrence, x, mask, on_backward, keep, w_ih, w_hh, b_ih, b_hh, *state0):
-        T = x.shape[0]
+        # gi_t = W_ih x_t + b_ih (+ b_hh với RNN, LSTM) cho mọi t trong một phép nhân    (T, B, G*H)
+        gis = recurrence.input_projection(x, w_ih, b_ih, b_hh).unbind(0)
         state = state0
         outputs, saved = [], []
-        for t in range(T):
-            # gi_t = W_ih x_t + b_ih (+ b_hh với RNN, LSTM)                        (B, G*H)
-            gi = recurrence.input_projection(x[t], w_ih, b_ih, b_hh)
+        for t, gi in enumerate(gis):
             new_state, cache = recurrence.step(gi, state, w_hh, b_hh)
             if keep:
                 # lượt ngược cần h_{t-1} (cho ∂L/∂W_hh) và các thừa số đạo hàm của bước t
@@ -95,17 +97,14 @@ class BPTT(torch.autograd.Function):
     @torch.autograd.function.once_differentiable
     def backward(ctx, dhs, *dstate_T):
         x, w_ih, w_hh, b_ih, b_hh, *flat = ctx.saved_tensors
-        n = ctx.per_step
-        saved = [flat[k : k + n] for k in range(0, len(flat), n)]  # theo từng t: (h_{t-1}, *thừa số)
         recurrence, mask = ctx.recurrence, ctx.mask
         need_x, need_w_ih, need_w_hh, need_b_ih, need_b_hh = (ctx.needs_input_grad[k] for k in (1, 5, 6, 7, 8))
         T = x.shape[0]
-        h0 = saved[0][0]
-        dstate = tuple(torch.zeros_like(h0) if d is None else d for d in dstate_T)
+        n = ctx.per_step
+        saved = [flat[k : k + n] for k in range(0, len(flat), n)]  # theo từng t: (h_{t-1}, *thừa số)
+        dstate = tuple(torch.zeros_like(saved[0][0]) if d is None else d for d in dstate_T)
         dhs = [None] * T if dhs is None else dhs.unbind(0)
-        dx = torch.empty_like(x) if need_x else None
-        dw_ih, dw_hh = torch.zeros_like(w_ih), torch.zeros_like(w_hh)
-        db_ih = db_hh = None
+        dgis, dghs = [None] * T, [None] * T
         dh_total = [None] * T
         # --8<-- [start:loop]
         for t in reversed(range(T)):
@@ -116,41 +115,25 @@ class BPTT(torch.autograd.Function):
             if mask is not None:
                 kept = tuple(torch.where(mask[t], 0.0, d) for d in dstate)
                 dstate = tuple(torch.where(mask[t], d, 0.0) for d in dstate)
-            h_prev, *factors = saved[t]
             # một bước ngược: nhân với ma trận Jacobi của bước t, ra ∂L/∂h_{t-1}
-            dgi, dgh, dstate = recurrence.step_backward(dstate, factors, w_hh)
-            shared = dgh is None  # RNN, LSTM: ∂L/∂gh_t = ∂L/∂gi_t
-            dgh = dgi if shared else dgh
-            # ∂L/∂x_t = W_ihᵀ ∂L/∂gi_t;  ∂L/∂W_ih += ∂L/∂gi_t x_tᵀ;  ∂L/∂W_hh += ∂L/∂gh_t h_{t-1}ᵀ
-            if need_x:
-                torch.mm(dgi, w_ih, out=dx[t])
-            if need_w_ih:
-                dw_ih.addmm_(dgi.t(), x[t])
-            if need_w_hh:
-                dw_hh.addmm_(dgh.t(), h_prev)
-            # ∂L/∂b_ih += Σ_b ∂L/∂gi_t,  ∂L/∂b_hh += Σ_b ∂L/∂gh_t
-            if b_ih is not None:
-                db_ih = dgi.sum(0) if db_ih is None else db_ih.add_(dgi.sum(0))
-                if not shared:
-                    db_hh = dgh.sum(0) if db_hh is None else db_hh.add_(dgh.sum(0))
+            dgis[t], dghs[t], dstate = recurrence.step_backward(dstate, saved[t][1:], w_hh)
             if mask is not None:
                 dstate = tuple(d + k for d, k in zip(dstate, kept))
         # --8<-- [end:loop]
         if ctx.on_backward is not None:
             ctx.on_backward(torch.stack(dh_total))
-        if b_ih is not None and db_hh is None:
-            db_hh = db_ih.clone()
-        return (
-            None,
-            dx,
-            None,
-            None,
-            None,
-            dw_ih if need_w_ih else None,
-            dw_hh if need_w_hh else None,
-            db_ih if need_b_ih else None,
-            db_hh if need_b_hh else None,
-        ) + dstate
+        # gradient của tham số là tổng theo t, ở đây là một phép nhân trên cả chuỗi (T*B hàng):
+        # ∂L/∂x_t = W_ihᵀ ∂L/∂gi_t;  ∂L/∂W_ih = Σ_t ∂L/∂gi_t x_tᵀ;  ∂L/∂W_hh = Σ_t ∂L/∂gh_t h_{t-1}ᵀ
+        dgi = torch.stack(dgis).flatten(0, 1)  # (T*B, G*H)
+        shared = dghs[0] is None  # RNN, LSTM: ∂L/∂gh_t = ∂L/∂gi_t
+        dgh = dgi if shared else torch.stack(dghs).flatten(0, 1)
+        dx = (dgi @ w_ih).view(x.shape) if need_x else None
+        dw_ih = dgi.t() @ x.reshape(-1, x.shape[-1]) if need_w_ih else None
+        dw_hh = dgh.t() @ torch.stack([step[0] for step in saved]).flatten(0, 1) if need_w_hh else None
+        # ∂L/∂b_ih = Σ_t Σ_b ∂L/∂gi_t,  ∂L/∂b_hh = Σ_t Σ_b ∂L/∂gh_t
+        db_ih = dgi.sum(0) if b_ih is not None and need_b_ih else None
+        db_hh = dgh.sum(0) if b_hh is not None and need_b_hh else None
+        return (None, dx, None, None, None, dw_ih, dw_hh, db_ih, db_hh) + dstate
 
 
 def run_sequence(
@@ -168,5 +151,8 @@ def run_sequence(
     tensors = (x, w_ih, w_hh, b_ih, b_hh) + tuple(state0)
     # chỉ giữ các tensor cho lượt ngược khi sẽ có lượt ngược (không trong torch.no_grad)
     keep = torch.is_grad_enabled() and any(t is not None and t.requires_grad for t in tensors)
+    if recurrence.fast_sequence is not None and mask is None and on_backward is None:
+        hs, *state = recurrence.fast_sequence.apply(keep, x, w_ih, w_hh, b_ih, b_hh, *state0)
+        return hs, tuple(state)
     hs, *state = BPTT.apply(recurrence, x, mask, on_backward, keep, w_ih, w_hh, b_ih, b_hh, *state0)
     return hs, tuple(state)
