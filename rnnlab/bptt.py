@@ -19,9 +19,14 @@ nhân gradient với ma trận Jacobi của bước:
     ∂L/∂h_{t-1} = (∂h_t/∂h_{t-1})ᵀ ∂L/∂h_t,      ∂h_t/∂h_{t-1} = diag(f'(a_t)) W_hh
 
 Tích của T ma trận Jacobi đó là nơi gradient biến mất hoặc nổ (xem trang "Vấn đề
-gradient"). Gradient của W_ih, W_hh và các bias được cộng dồn ngay trong vòng lặp:
-mọi tensor đều nhỏ (B, ·), không có tensor (T, B, ·) lớn nào phải cấp phát rồi chép vào
-(trên máy đo, việc đó tốn hơn chính các phép nhân).
+gradient"). Vòng lặp ngược chỉ làm phần tuần tự đó; gradient của x, W_ih, W_hh và các
+bias là tổng theo t, nên được tính sau vòng lặp, mỗi cái bằng một phép nhân trên cả chuỗi
+(T*B hàng) thay vì T phép nhân nhỏ. Phép chiếu đầu vào W_ih x_t cũng là một phép nhân cho
+mọi t trước vòng lặp xuôi.
+
+Một loại ô có thể cho thêm ``fast_sequence``: một ``torch.autograd.Function`` tính cả chuỗi
+với ít phép gọi hơn (LSTM: ``lstm_fast.py``), dùng khi không có mặt nạ độ dài và không ai ghi
+∂L/∂h_t. Kiểm thử so nó với ``BPTT`` chạy các hàm ở trên.
 """
 
 from __future__ import annotations
