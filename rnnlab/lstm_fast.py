@@ -39,10 +39,12 @@ class LSTMSequence(torch.autograd.Function):
         tanh_cs = x.new_empty(T, B, H)
         w_hh_t = w_hh.t()
         h = h0
-        for pre, c_prev, c, tanh_c, h_out in zip(gates.unbind(0), cs[:-1], cs[1:], tanh_cs, hs):
+        # các khung nhìn của từng bước, tạo sẵn một lần: pre_t (B, 4H), khối i và f liền nhau (B, 2H),
+        # rồi i, f, g, o (B, H) và các ô nhớ, đầu ra
+        views = [gates, gates[:, :, : 2 * H], *gates.chunk(4, 2), cs[:-1], cs[1:], tanh_cs, hs]
+        for pre, i_f, i, f, g, o, c_prev, c, tanh_c, h_out in zip(*(v.unbind(0) for v in views)):
             pre.addmm_(h, w_hh_t)
-            i, f, g, o = pre.chunk(4, 1)  # mỗi khối (B, H), các khung nhìn vào ``pre``
-            pre[:, : 2 * H].sigmoid_()
+            i_f.sigmoid_()
             g.tanh_()
             o.sigmoid_()
             # c_t = f ⊙ c_{t-1} + i ⊙ g;  h_t = o ⊙ tanh(c_t)
