@@ -120,8 +120,10 @@ class BPTT(torch.autograd.Function):
             if mask is not None:
                 kept = tuple(torch.where(mask[t], 0.0, d) for d in dstate)
                 dstate = tuple(torch.where(mask[t], d, 0.0) for d in dstate)
-            # một bước ngược: nhân với ma trận Jacobi của bước t, ra ∂L/∂h_{t-1}
-            dgis[t], dghs[t], dstate = recurrence.step_backward(dstate, saved[t][1:], w_hh)
+            factors = saved[t][1:]  # saved[t] = (h_{t-1}, *thừa số đạo hàm của bước t)
+            # một bước ngược: nhân với ma trận Jacobi của bước t, ra ∂L/∂h_{t-1};
+            # ∂L/∂gi_t và ∂L/∂gh_t được giữ lại cho gradient của tham số sau vòng lặp
+            dgis[t], dghs[t], dstate = recurrence.step_backward(dstate, factors, w_hh)
             if mask is not None:
                 dstate = tuple(d + k for d, k in zip(dstate, kept))
         # --8<-- [end:loop]
