@@ -1,9 +1,9 @@
 """rnnlab: mạng nơ-ron hồi tiếp (RNN, LSTM, GRU) viết từ đầu, cho kết quả bằng torch.nn.
 
 Mỗi ô viết công thức từng dòng (``rnn.py``, ``lstm.py``, ``gru.py``); lan truyền ngược qua
-thời gian được viết tay (``bptt.py``); các tầng (``layers.py``) ghép từ đó; ``recording`` ghi
-∂L/∂h_t trong lượt ngược và ``gradient_flow`` đo gradient qua các bước thời gian từ bản ghi đó;
-``clip`` là cắt gradient.
+thời gian được viết tay (``bptt.py``; LSTM có thêm một đường nhanh, ``lstm_fast.py``); các tầng
+(``layers.py``) ghép từ đó; ``recording`` ghi ∂L/∂h_t trong lượt ngược và ``gradient_flow`` đo
+gradient qua các bước thời gian từ bản ghi đó; ``clip`` là cắt gradient.
 """
 
 from .clip import clip_grad_norm_, clip_grad_value_

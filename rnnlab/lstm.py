@@ -19,6 +19,7 @@ import torch
 
 from ._cell import CellBase
 from .bptt import Recurrence, dsigmoid, dtanh
+from .lstm_fast import LSTMSequence
 from .rnn import input_projection  # W_ih x_t + b_ih + b_hh, như RNN
 
 
@@ -90,6 +91,7 @@ LSTM_RECURRENCE = Recurrence(
     step=lstm_step,
     backward_factors=lstm_backward_factors,
     step_backward=lstm_step_backward,
+    fast_sequence=LSTMSequence,
 )
 
 
