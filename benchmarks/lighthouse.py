@@ -66,7 +66,8 @@ def heaviest_pages(site: Path, count: int = 3) -> list[str]:
     weights = {}
     for html in site.rglob("*.html"):
         rel = html.relative_to(site).as_posix()
-        if rel in ("index.html", "404.html") or rel.startswith(("vendor/", "assets/")):
+        # ban-in/: trang in (cả trang web trong một trang, để in PDF), không phải trang người đọc mở
+        if rel in ("index.html", "404.html") or rel.startswith(("vendor/", "assets/", "ban-in/")):
             continue
         text = html.read_text(encoding="utf-8")
         size = len(gzip.compress(text.encode(), 6))

@@ -132,3 +132,32 @@ def test_keyboard_reaches_figures_code_formulas_and_search(reader, site_url):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "/gradient/no/" in page.url
+
+
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_color_toggle_switches_keeps_the_choice_and_follows_the_system_until_chosen(browser, site_url, system):
+    context, watch = _context(browser, system)
+    page = context.new_page()
+    page.goto(site_url + "gradient/giai-phap/", wait_until="networkidle")
+    scheme = "document.body.dataset.mdColorScheme"
+    start, other = ("default", "slate") if system == "light" else ("slate", "default")
+    assert page.evaluate(scheme) == start  # chưa chọn: theo hệ thống
+    assert page.evaluate("document.querySelector('meta[name=color-scheme]').content") == system
+    page.emulate_media(color_scheme="dark" if system == "light" else "light")
+    page.wait_for_function(f"{scheme} === '{other}'", timeout=5000)  # hệ thống đổi nền: trang đổi theo
+    page.emulate_media(color_scheme=system)
+    page.wait_for_function(f"{scheme} === '{start}'", timeout=5000)
+    toggle = page.locator("form[data-rnnlab-palette] label:not([hidden])")
+    assert toggle.count() == 1  # đúng một nút hiện: nút sang nền kia
+    toggle.click()
+    assert page.evaluate(scheme) == other
+    page.goto(site_url + "loai-rnn/lstm/", wait_until="networkidle")
+    assert page.evaluate(scheme) == other  # lựa chọn được giữ khi sang trang khác
+    page.focus("form[data-rnnlab-palette] input:checked")  # bàn phím: Enter trên ô chọn đổi nền trở lại
+    page.keyboard.press("Enter")
+    assert page.evaluate(scheme) == start
+    page.emulate_media(color_scheme="dark" if system == "light" else "light")
+    page.wait_for_timeout(300)
+    assert page.evaluate(scheme) == start  # đã chọn: không theo hệ thống nữa
+    assert not watch.errors, watch.errors
+    context.close()
