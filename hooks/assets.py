@@ -63,3 +63,12 @@ def on_files(files, config):
     for uri, src in sorted(vendor_files(uris).items()):
         files.append(File.generated(config, uri, abs_src_path=str(src)))
     return files
+
+
+def inline_script(text: str) -> str:
+    """``<script>`` viết thẳng vào trang với mã ``text``, bỏ các dòng chú thích ``//`` (tài liệu cho người đọc
+    mã, không cho trình duyệt). Mã chứa ``</script`` sẽ đóng thẻ giữa chừng: lỗi dựng."""
+    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")).strip()
+    if "</script" in code.lower():
+        raise PluginError("Không viết thẳng được một script chứa </script> vào trang.")
+    return f"<script>{code}</script>"

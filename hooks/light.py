@@ -20,7 +20,6 @@ mở ô tìm kiếm (hooks/search.py).
 
 from __future__ import annotations
 
-import html
 import re
 
 # Lớp Pygments → lớp giữ lại (None: bỏ thẻ, chữ mang màu chữ của mã). Lớp không có ở đây giữ nguyên.
@@ -62,11 +61,6 @@ def thin_code(code: str) -> str:
         run_text.append(text)
     flush()
     return "".join(out)
-
-
-def visible_text(code: str) -> str:
-    """Chữ người đọc thấy trong một khối mã (bỏ mọi thẻ)."""
-    return html.unescape(re.sub(r"<[^>]+>", "", code))
 
 
 def on_page_content(content, page, config, files):

@@ -10,24 +10,32 @@ tests/docs/browser/test_browser_spots.py (nút đổi nền, lựa chọn đư�
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from hooks import assets  # noqa: E402
 
 SCRIPT = Path(__file__).with_name("palette.js")
 _FORM = re.compile(r'(<form class="md-header__option") data-md-component="palette">(.*?</form>)', re.S)
 
 
+@functools.cache  # một lần mỗi bản dựng (MkDocs nạp lại hook mỗi lần dựng), không phải mỗi trang
 def script() -> str:
-    text = SCRIPT.read_text(encoding="utf-8")
-    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
+    return assets.inline_script(SCRIPT.read_text(encoding="utf-8"))
 
 
 def on_post_page(output, page, config):
     if 'data-md-component="palette"' not in output:
         return output
-    out, n = _FORM.subn(lambda m: f"{m[1]} data-rnnlab-palette>{m[2]}<script>{script()}</script>", output, count=1)
+    out, n = _FORM.subn(lambda m: f"{m[1]} data-rnnlab-palette>{m[2]}{script()}", output, count=1)
     if n != 1:
         raise PluginError(f"{page.file.src_uri}: không thấy ô chọn nền của Material (phiên bản Material đã đổi?).")
     return out

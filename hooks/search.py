@@ -14,6 +14,7 @@ tìm "gradient clipping" muốn mục giảng giải "cắt gradient".
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 import unicodedata
@@ -65,15 +66,11 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+@functools.cache  # một lần mỗi bản dựng (MkDocs nạp lại hook mỗi lần dựng), không phải mỗi trang
 def head_scripts() -> str:
     """Hai thẻ ``<script>`` cuối ``<head>``: shim Web Worker cho file:// và việc hoãn tải chỉ mục."""
-    scripts = [src.read_text(encoding="utf-8") for src in assets.vendor_files([SHIM]).values()]
-    defer = DEFER_JS.read_text(encoding="utf-8")
-    scripts.append("\n".join(line for line in defer.splitlines() if not line.lstrip().startswith("//")))
-    for text in scripts:
-        if "</script" in text.lower():
-            raise PluginError("Không viết thẳng được một script chứa </script> vào trang.")
-    return "".join(f"<script>{text.strip()}</script>" for text in scripts)
+    shim = [src.read_text(encoding="utf-8") for src in assets.vendor_files([SHIM]).values()]
+    return "".join(assets.inline_script(text) for text in [*shim, DEFER_JS.read_text(encoding="utf-8")])
 
 
 def on_post_page(output, page, config):

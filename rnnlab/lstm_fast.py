@@ -20,7 +20,8 @@ Python có giá cố định, đáng kể so với tensor (B, 4H) nhỏ):
 from __future__ import annotations
 
 import torch
-from torch.nn import functional as F
+
+from .rnn import input_projection  # W_ih x + b_ih + b_hh, như RNN và LSTM hiển thị
 
 
 class LSTMSequence(torch.autograd.Function):
@@ -32,7 +33,7 @@ class LSTMSequence(torch.autograd.Function):
         H = w_hh.shape[1]
         # pre = W_ih x_t + b_ih + b_hh cho mọi t; mỗi bước cộng thêm W_hh h_{t-1} rồi thay tại chỗ
         # bằng các cổng σ(pre_i), σ(pre_f), tanh(pre_g), σ(pre_o)                          (T, B, 4H)
-        gates = F.linear(x, w_ih, None if b_ih is None else b_ih + b_hh)
+        gates = input_projection(x, w_ih, b_ih, b_hh)
         hs = x.new_empty(T, B, H)
         cs = x.new_empty(T + 1, B, H)  # cs[0] = c_0, cs[t + 1] = c_t
         cs[0] = c0
