@@ -72,23 +72,31 @@ def test_every_figure_opens_at_full_size_on_a_phone(phone, site_url, built_site)
     page = context.new_page()
     viewer = context.new_page()
     for path in pages:
+        page.bring_to_front()  # thẻ nền: Chromium hãm requestAnimationFrame, cú chạm chờ vài giây
         page.goto(site_url + ("" if path == "." else path + "/"), wait_until="load")
         figures = page.locator("figure.rnnlab-hinh")
-        for k in range(figures.count()):
-            figure = figures.nth(k)
-            caption = figure.locator("figcaption").inner_text()
-            assert re.match(rf"Hình {k + 1}\b", caption), f"/{path}: chú thích hình {k + 1} là {caption!r}"
-            img = figure.locator("img")
-            assert img.get_attribute("width") and img.get_attribute("height"), f"/{path}: hình thiếu width/height"
-            assert img.get_attribute("alt"), f"/{path}: hình thiếu chữ thay thế"
-            shown = img.evaluate("i => i.getBoundingClientRect().width")
+        found = figures.evaluate_all(
+            """fs => fs.map(f => {
+                const img = f.querySelector("img"), a = f.querySelector("a")
+                return {caption: f.querySelector("figcaption")?.innerText ?? "", width: img.getAttribute("width"),
+                        height: img.getAttribute("height"), alt: img.getAttribute("alt"), src: img.src,
+                        shown: img.getBoundingClientRect().width, link: a ? a.href : null}
+            })"""
+        )
+        for k, fig in enumerate(found):
+            assert re.match(rf"Hình {k + 1}\b", fig["caption"]), (
+                f"/{path}: chú thích hình {k + 1} là {fig['caption']!r}"
+            )
+            assert fig["width"] and fig["height"], f"/{path}: hình thiếu width/height"
+            assert fig["alt"], f"/{path}: hình thiếu chữ thay thế"
+            shown, link = fig["shown"], fig["link"]
             assert 0 < shown <= 390, f"/{path}: hình rộng {shown}px trên màn hình 390 px"
-            link = figure.locator("a").evaluate("a => a.href")
-            assert link == img.evaluate("i => i.src"), f"/{path}: hình {k + 1} không trỏ tới chính tệp hình"
+            assert link == fig["src"], f"/{path}: hình {k + 1} không trỏ tới chính tệp hình"
             if k == 0:  # bấm thật: trang chuyển sang tệp hình
-                figure.scroll_into_view_if_needed()
+                first = figures.first
+                first.scroll_into_view_if_needed()
                 with page.expect_navigation():
-                    figure.locator("a").tap()
+                    first.locator("a").tap()
                 assert page.url == link
                 page.go_back(wait_until="load")
             viewer.goto(link, wait_until="load")
