@@ -3,7 +3,9 @@
 Dùng chung cho hook dựng trang (hình và "Kết quả" dưới mỗi snippet) và cho kiểm thử (khẳng định
 trên các con số snippet tính ra), nên mỗi snippet chỉ chạy một lần cho cả hai.
 
-Một snippet là một tệp Python chạy được một mình (``python snippets/x/y.py``). Nó vẽ bằng
+Một snippet là một tệp Python chạy được một mình: chép riêng nó vào một thư mục trống, cài rnnlab, rồi
+``python y.py``. Bộ chạy chạy nó đúng như thế (``_run_alone``), nên mỗi lần dựng trang cũng là một lần
+kiểm tra điều đó cho mọi snippet. Nó vẽ bằng
 matplotlib.pyplot, gọi ``plt.show()`` ở cuối, in kết quả, và để các con số chính trong biến
 toàn cục (ví dụ ``accuracy = 0.93``). Sau khi chạy, ta lưu:
 
@@ -29,11 +31,12 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHE_ROOT = Path(os.environ.get("RNNLAB_CACHE_DIR") or ROOT / ".cache")
+CACHE_ROOT = Path(os.environ.get("RNNLAB_CACHE_DIR") or ROOT / ".cache").resolve()
 CACHE = CACHE_ROOT / "snippets"
 SNIPPETS = "snippets/"  # thư mục của các snippet, tính từ gốc repo
 SVG_LIMIT = 600_000  # byte; hình SVG nặng hơn được lưu thành PNG
@@ -123,6 +126,42 @@ def is_cached(path, deps: str | None = None) -> bool:
     return (CACHE / f"{_slot(_display(full))}-{cache_key(full, deps)}" / "result.json").is_file()
 
 
+# Chạy _exec.py bằng -c: sys.path[0] là thư mục làm việc (chỉ có bản chép của snippet), như `python x.py`
+# của người đọc đặt thư mục của x.py lên đầu sys.path; -m hooks._exec sẽ đặt gốc repo ở đó.
+_BOOT = "import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')"
+
+
+def _run_alone(full: Path, out_dir: Path) -> subprocess.CompletedProcess:
+    """Chạy snippet như người đọc chép nó về: một mình trong một thư mục trống, chỉ thấy rnnlab.
+
+    Thư mục làm việc chỉ có bản chép của snippet; ``PYTHONPATH`` chỉ có ``rnnlab`` (liên kết tới mã nguồn
+    trong repo). Snippet import một tệp bên cạnh, một thư mục khác của repo (``hooks``, ``snippets``…) hay
+    đọc một tệp của repo thì hỏng ở đây, ngay trong bản dựng. Traceback ghi lại đường dẫn trong repo.
+    """
+    with tempfile.TemporaryDirectory(prefix="rnnlab-snippet-") as alone:
+        alone = Path(alone)
+        lib, work = alone / "lib", alone / "chay"
+        lib.mkdir()
+        work.mkdir()
+        (lib / "rnnlab").symlink_to(ROOT / "rnnlab", target_is_directory=True)
+        copy = work / full.name
+        shutil.copyfile(full, copy)
+        # PYTHONDONTWRITEBYTECODE: không ghi rnnlab/__pycache__, vốn làm `mkdocs serve` (theo dõi rnnlab/) dựng lại
+        env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0", PYTHONPATH=str(lib), PYTHONDONTWRITEBYTECODE="1")
+        # bản dựng chạy nhiều snippet song song: mỗi snippet một luồng để chúng không tranh nhau CPU
+        env.setdefault("OMP_NUM_THREADS", "1")
+        proc = subprocess.run(
+            [sys.executable, "-c", _BOOT, str(ROOT / "hooks" / "_exec.py"), str(copy), str(out_dir), str(SVG_LIMIT)],
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+        )
+    proc.stderr = proc.stderr.replace(str(copy), _display(full)).replace(str(lib), str(ROOT))
+    return proc
+
+
 def run_snippet(path, use_cache: bool = True, deps: str | None = None) -> SnippetResult:
     """Chạy ``path`` (tương đối với gốc repo hoặc tuyệt đối) và trả về ``SnippetResult``.
 
@@ -141,19 +180,8 @@ def run_snippet(path, use_cache: bool = True, deps: str | None = None) -> Snippe
 
     tmp = out_dir.with_name(out_dir.name + f".tmp{os.getpid()}")
     tmp.mkdir(parents=True, exist_ok=True)
-    # PYTHONDONTWRITEBYTECODE: không ghi rnnlab/__pycache__, vốn làm `mkdocs serve` (theo dõi rnnlab/) dựng lại thêm lần nữa
-    env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0", PYTHONPATH=str(ROOT), PYTHONDONTWRITEBYTECODE="1")
-    # bản dựng chạy nhiều snippet song song: mỗi snippet một luồng để chúng không tranh nhau CPU
-    env.setdefault("OMP_NUM_THREADS", "1")
     start = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-m", "hooks._exec", str(full), str(tmp), str(SVG_LIMIT)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-    )
+    proc = _run_alone(full, tmp)
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         shutil.rmtree(tmp, ignore_errors=True)

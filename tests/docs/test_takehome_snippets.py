@@ -1,11 +1,19 @@
-"""Đúng con đường của người đọc: cài wheel của rnnlab vào một môi trường ảo mới, chép từng snippet một mình
-vào một thư mục trống ngoài repo, rồi chạy nó (``MPLBACKEND=Agg``). Snippet nào hỏng thì kiểm thử hỏng,
-kèm tên và traceback của snippet đó.
+"""Snippet chạy được một mình, như người đọc chép nó về.
+
+Hai nửa của một lời hứa:
+
+- **Một mình.** Bộ chạy của bản dựng (``hooks/runner.py``, ``_run_alone``) chạy mọi snippet trong một thư mục
+  trống chỉ có bản chép của nó, với ``rnnlab`` là thứ duy nhất của repo import được. Các kiểm thử ở đây chứng
+  minh bộ chạy không để lọt gì khác (tệp bên cạnh, ``hooks``, tệp của repo), rồi khẳng định từng snippet chạy
+  được qua chính bộ chạy đó (kết quả đệm của bản dựng).
+- **Với wheel.** Wheel của rnnlab mang đủ mã và dữ liệu, khai báo mọi gói mà snippet và rnnlab import, và
+  cài được vào một môi trường ảo mới từ địa chỉ http như trang cài đặt chỉ. Trong môi trường đó, mọi mô-đun
+  rnnlab import được, dữ liệu đọc được, và một snippet chép một mình in đúng những gì trang in.
 
 Môi trường ảo mới không tải gì: nó thấy các gói đã cài của môi trường kiểm thử qua một thư mục chỉ chứa
 *bao đóng phụ thuộc* của wheel (các gói wheel khai báo trong Requires-Dist, rồi phụ thuộc của chúng...),
-rồi ``pip install --no-index`` cài wheel. Một gói snippet cần mà wheel không khai báo (ví dụ matplotlib)
-sẽ không có trong môi trường đó, và snippet dùng nó sẽ hỏng.
+rồi ``pip install --no-index`` cài wheel. Một gói mà wheel không khai báo (ví dụ matplotlib) sẽ không có
+trong môi trường đó.
 """
 
 from __future__ import annotations
@@ -142,24 +150,72 @@ def failure(snippet: str, proc: subprocess.CompletedProcess) -> str | None:
     )
 
 
-@pytest.fixture(scope="module")
-def alone_runs(reader_python, tmp_path_factory) -> dict[str, subprocess.CompletedProcess]:
-    """Chạy mọi snippet, mỗi cái một mình trong một thư mục trống, song song theo số lõi."""
-
-    def run(rel: str) -> subprocess.CompletedProcess:
-        return run_alone(reader_python, ROOT / rel, tmp_path_factory.mktemp("mot-minh"))
-
-    workers = max(1, min(len(SNIPPETS), os.cpu_count() or 1))
-    with concurrent.futures.ThreadPoolExecutor(workers) as pool:
-        return dict(zip(SNIPPETS, pool.map(run, SNIPPETS)))
+# Snippet chạy bằng wheel: snippet của trang chủ (nhanh). Các snippet khác chạy một mình qua bộ chạy của bản dựng.
+WHEEL_SNIPPET = "snippets/co_ban/xin_chao.py"
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("snippet", SNIPPETS)
-def test_snippet_runs_alone_with_the_wheel(snippet, alone_runs):
-    message = failure(snippet, alone_runs[snippet])
+def test_snippet_alone_with_the_wheel_prints_what_the_page_prints(reader_python, tmp_path, run_snippet):
+    proc = run_alone(reader_python, ROOT / WHEEL_SNIPPET, tmp_path)
+    message = failure(WHEEL_SNIPPET, proc)
     if message:
         pytest.fail(message, pytrace=False)
+    assert proc.stdout.strip() and proc.stdout == run_snippet(WHEEL_SNIPPET).stdout
+
+
+@pytest.mark.slow
+def test_every_rnnlab_module_imports_and_its_data_loads_from_the_wheel(reader_python, tmp_path):
+    code = """
+import importlib, pkgutil, rnnlab
+names = [m.name for m in pkgutil.walk_packages(rnnlab.__path__, "rnnlab.") if m.name != "rnnlab.__main__"]
+for name in names:
+    importlib.import_module(name)
+from rnnlab.datasets import sentiment, text
+print(len(names), len(sentiment.load()), len(text.load_corpus()))
+"""
+    proc = subprocess.run(
+        [str(reader_python), "-c", code], cwd=tmp_path, env=clean_env(), capture_output=True, text=True, timeout=300
+    )
+    assert proc.returncode == 0, proc.stderr
+    modules, sentences, corpus = map(int, proc.stdout.split())
+    assert modules >= 20 and sentences > 100 and corpus > 1000, proc.stdout
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS)
+def test_snippet_runs_alone(snippet, run_snippet):
+    """Từ bộ nhớ đệm của bản dựng (hoặc chạy ngay): bộ chạy luôn chạy snippet một mình trong thư mục trống."""
+    run_snippet(snippet)  # SnippetError, kèm tên và traceback, nếu nó hỏng
+
+
+def test_the_runner_lets_nothing_but_rnnlab_through(tmp_path):
+    """Bộ chạy của bản dựng: tệp bên cạnh, các thư mục khác của repo, tệp của repo đều không tới được snippet."""
+    from hooks import runner
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "tep_ben_canh.py").write_text("gia_tri = 1\n", encoding="utf-8")
+    cases = {
+        "tep_ben_canh": ("from tep_ben_canh import gia_tri", "No module named 'tep_ben_canh'"),
+        "hooks": ("import hooks.runner", "No module named 'hooks'"),
+        "snippets": ("import snippets", "No module named 'snippets'"),
+        "tep_repo": ("open('docs/_data/glossary.tsv')", "FileNotFoundError"),
+    }
+
+    def run(name: str) -> str:
+        snippet = repo / f"dung_{name}.py"
+        snippet.write_text(f"import os\n{cases[name][0]}\n", encoding="utf-8")
+        with pytest.raises(runner.SnippetError) as caught:
+            runner.run_snippet(snippet, use_cache=False)
+        return str(caught.value)
+
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        messages = dict(zip(cases, pool.map(run, cases)))
+    for name, message in messages.items():
+        assert cases[name][1] in message, message
+        assert f'File "{repo / f"dung_{name}.py"}", line 2' in message, message  # tệp gốc, không phải bản chép
+    ok = repo / "chi_rnnlab.py"
+    ok.write_text("import os, rnnlab\nfiles = sorted(os.listdir('.'))\n", encoding="utf-8")
+    assert runner.run_snippet(ok, use_cache=False).values["files"] == ["chi_rnnlab.py"]
 
 
 @pytest.mark.slow
@@ -192,18 +248,19 @@ def third_party_imports(path: Path) -> set[str]:
     return {n for n in names if n not in sys.stdlib_module_names and n != "__future__"}
 
 
-def test_wheel_declares_every_package_snippets_import():
-    """Nhanh, không cần dựng: mọi gói snippet import đều nằm trong bao đóng phụ thuộc của wheel."""
+def test_wheel_declares_every_package_snippets_and_rnnlab_import():
+    """Nhanh, không cần dựng: mọi gói snippet và rnnlab import đều nằm trong bao đóng phụ thuộc của wheel."""
     wheel = takehome.build_wheel()
     closure = set(dependency_closure(wheel_requirements(wheel))) | {"rnnlab"}
     providers = md.packages_distributions()
     missing = {}
-    for rel in SNIPPETS:
+    package = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "rnnlab").rglob("*.py"))
+    for rel in SNIPPETS + package:
         for module in third_party_imports(ROOT / rel):
             dists = {canonicalize_name(d) for d in providers.get(module, [module])}
             if not dists & closure:
                 missing.setdefault(module, []).append(rel)
-    assert not missing, f"Wheel rnnlab không kéo theo các gói mà snippet import: {missing}"
+    assert not missing, f"Wheel rnnlab không kéo theo các gói mà snippet/rnnlab import: {missing}"
 
 
 def test_wheel_holds_the_package_and_its_data():
