@@ -15,11 +15,17 @@ import html
 import json
 import os
 import re
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from hooks import runner  # noqa: E402
+
 MERMAID = ROOT / "node_modules" / "mermaid"
 CACHE = ROOT / ".cache" / "mermaid" / "cache.json"
 _BLOCK = re.compile(r'<pre class="mermaid"><code>(?P<code>.*?)</code></pre>', re.S)
@@ -92,8 +98,7 @@ def on_post_build(config):
                 cache[key(code)] = result["svg"]
         if errors:
             raise PluginError("Mermaid không vẽ được sơ đồ:\n" + "\n\n".join(errors))
-        CACHE.parent.mkdir(parents=True, exist_ok=True)
-        CACHE.write_text(json.dumps(cache, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        runner.write_atomic(CACHE, json.dumps(cache, ensure_ascii=False, sort_keys=True))
     for page, text in pages.items():
         text = _BLOCK.sub(lambda m: f'<div class="rnnlab-so-do">{cache[key(html.unescape(m["code"]))]}</div>', text)
         page.write_text(text, encoding="utf-8")

@@ -21,11 +21,17 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from hooks import runner  # noqa: E402
+
 RENDER = ROOT / "hooks" / "katex_render.cjs"
 KATEX_PACKAGE = ROOT / "node_modules" / "katex" / "package.json"
 CACHE = ROOT / ".cache" / "katex" / "cache.json"
@@ -129,8 +135,7 @@ def on_post_build(config):
                 cache[_key(version, tex, display)] = result["html"]
         if errors:
             raise PluginError("KaTeX không vẽ được công thức:\n" + "\n".join(errors))
-        CACHE.parent.mkdir(parents=True, exist_ok=True)
-        CACHE.write_text(json.dumps(cache, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        runner.write_atomic(CACHE, json.dumps(cache, ensure_ascii=False, sort_keys=True))
 
     def typeset(tex: str, display: bool) -> str:
         rendered = cache[_key(version, tex, display)]

@@ -23,6 +23,7 @@ biến môi trường ``RNNLAB_CACHE_DIR`` đổi gốc ``.cache`` (dùng cho đ
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import hashlib
@@ -45,6 +46,34 @@ TIMEOUT = 300  # giây cho một snippet
 
 class SnippetError(RuntimeError):
     """Một snippet chạy lỗi: thông báo gồm tên snippet và traceback của nó."""
+
+
+@contextlib.contextmanager
+def file_lock(path: Path):
+    """Khoá giữa các tiến trình (bản dựng, ``mkdocs serve``, các worker của pytest) trên tệp ``path``.
+
+    Không có ``fcntl`` (Windows) thì không khoá: chỉ mất phần tránh chạy trùng.
+    """
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Ghi ``text`` vào ``path`` qua một tệp tạm rồi đổi tên: tiến trình khác không bao giờ đọc phải tệp ghi dở."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
 
 
 @dataclasses.dataclass
@@ -173,6 +202,12 @@ def run_snippet(path, use_cache: bool = True, deps: str | None = None) -> Snippe
     if not full.is_file():
         raise SnippetError(f"Không tìm thấy snippet {rel}.")
     slot = _slot(rel)
+    # hai tiến trình cần cùng snippet (bản dựng và một worker kiểm thử): một chạy, một chờ rồi đọc bộ nhớ đệm
+    with file_lock(CACHE / f"{slot}.lock"):
+        return _run_cached(full, rel, slot, use_cache, deps)
+
+
+def _run_cached(full: Path, rel: str, slot: str, use_cache: bool, deps: str | None) -> SnippetResult:
     out_dir = CACHE / f"{slot}-{cache_key(full, deps)}"
     record = out_dir / "result.json"
     if use_cache and record.is_file():

@@ -105,8 +105,10 @@ def build_wheel(cache_root: Path | None = None) -> Path:
         tmp_out = cache / f"{key}.tmp{os.getpid()}"
         tmp_out.mkdir(parents=True, exist_ok=True)
         shutil.copy2(wheel, tmp_out / wheel.name)
-        shutil.rmtree(out, ignore_errors=True)
-        tmp_out.rename(out)
+        try:
+            tmp_out.rename(out)
+        except OSError:  # tiến trình khác vừa dựng cùng wheel (cùng mã, cùng byte): dùng bản của nó
+            shutil.rmtree(tmp_out, ignore_errors=True)
     for old in cache.iterdir():  # wheel của mã cũ
         if old != out and re.fullmatch(r"[0-9a-f]{24}", old.name):
             shutil.rmtree(old, ignore_errors=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
 import sys
 from pathlib import Path
 
@@ -61,8 +62,34 @@ def _source(function) -> str:
         return ""
 
 
+def pytest_configure(config):
+    if hasattr(config, "workerinput"):  # worker của xdist: hai worker trên hai lõi, mỗi worker một luồng torch
+        os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+
+# ``./dev test`` chạy hai worker (pytest-xdist, ``--dist loadgroup``). Mọi kiểm thử trang web (tests/docs/) là
+# một nhóm, chạy trên cùng một worker theo thứ tự, vì chúng dựng trang (bản dựng chính và các trang nhỏ hỏng có
+# chủ ý) dùng chung .cache. Trong lúc worker đó dựng trang, worker kia chạy kiểm thử gói và snippet, rồi nhận
+# nhóm thứ hai: mở từng trang trong trình duyệt, sau khi bản dựng (chung, có khoá) xong. Thứ tự này giữ cả khi
+# chạy một tiến trình: dựng trang trước, trình duyệt từng trang sau cùng.
+GROUPS = {"trang": 0, None: 1, "trinh-duyet": 2}
+
+
+def _group(item) -> str | None:
+    path = Path(str(item.path)).resolve()
+    if path == ROOT / "tests" / "docs" / "browser" / "test_browser_pages.py":
+        return "trinh-duyet"
+    if path.is_relative_to(ROOT / "tests" / "docs"):
+        return "trang"
+    return None
+
+
 def pytest_collection_modifyitems(config, items):
+    groups = {id(item): _group(item) for item in items}
+    items.sort(key=lambda item: GROUPS[groups[id(item)]])  # sắp xếp ổn định: trong nhóm giữ nguyên thứ tự
     for item in items:
+        if groups[id(item)]:
+            item.add_marker(pytest.mark.xdist_group(groups[id(item)]))
         # tên kiểm thử, mã của nó, và mã các fixture nó dùng (snippet thường chạy trong một fixture của mô-đun)
         defs = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
         fixtures = [fd.func for fds in defs.values() for fd in fds]

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import subprocess
 import sys
@@ -21,6 +22,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from hooks import runner  # noqa: E402
 
 
 @dataclasses.dataclass
@@ -74,11 +79,25 @@ def require_success(build: Build) -> None:
 
 
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory) -> Build:
-    """Lần dựng duy nhất của phiên; không tự thất bại (``require_success`` báo lỗi, một lần)."""
+def site_build(tmp_path_factory, request) -> Build:
+    """Lần dựng duy nhất của phiên; không tự thất bại (``require_success`` báo lỗi, một lần).
+
+    Với nhiều worker (``./dev test`` chạy pytest-xdist), worker đầu tiên cần trang thì dựng, các worker khác
+    chờ khoá rồi đọc kết quả: thư mục tạm gốc của phiên là chung cho mọi worker.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if hasattr(request.config, "workerinput"):  # worker của xdist (không phải một pytest lồng trong nó)
+        shared = shared.parent
     target = os.environ.get("RNNLAB_SITE_DIR")
-    site = ROOT / target if target else tmp_path_factory.mktemp("site") / "site"
-    return mkdocs_build(Path(os.environ.get("RNNLAB_MKDOCS_CONFIG") or ROOT / "mkdocs.yml"), site)
+    site = ROOT / target if target else shared / "site"
+    record = shared / "site-build.json"
+    with runner.file_lock(shared / "site-build.lock"):
+        if record.is_file():
+            done = json.loads(record.read_text(encoding="utf-8"))
+            return Build(Path(done["site"]), done["returncode"], done["output"])
+        build = mkdocs_build(Path(os.environ.get("RNNLAB_MKDOCS_CONFIG") or ROOT / "mkdocs.yml"), site)
+        record.write_text(json.dumps({"site": str(build.site), "returncode": build.returncode, "output": build.output}))
+        return build
 
 
 @pytest.fixture(scope="session")
