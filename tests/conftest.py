@@ -84,6 +84,7 @@ def _group(item) -> str | None:
     return None
 
 
+@pytest.hookimpl(tryfirst=True)  # trước hook của xdist, hook đọc dấu xdist_group để gắn nhóm vào nodeid
 def pytest_collection_modifyitems(config, items):
     groups = {id(item): _group(item) for item in items}
     items.sort(key=lambda item: GROUPS[groups[id(item)]])  # sắp xếp ổn định: trong nhóm giữ nguyên thứ tự
