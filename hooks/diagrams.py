@@ -70,6 +70,24 @@ def render_many(codes: list[str]) -> list[dict]:
             browser.close()
 
 
+_GEOMETRY = re.compile(r'(\s(?:d|points|transform)=")([^"]*)(")')
+_LONG_NUMBER = re.compile(r"-?\d+\.\d{3,}(?:e-?\d+)?")
+
+
+def _short(number: str) -> str:
+    out = f"{float(number):.2f}".rstrip("0").rstrip(".")
+    return "0" if out == "-0" else out
+
+
+def compact(svg: str) -> str:
+    """Toạ độ trong ``d``/``points``/``transform`` làm tròn tới 0,01 px (Mermaid ghi 16–17 chữ số).
+
+    Sơ đồ trên trang chủ: đường viền các nút là hàng trăm đoạn cong, ~87 KB toạ độ trong một trang 170 KB
+    (32 KB nén); làm tròn không đổi gì thấy được, HTML tải đầu nhẹ đi cả chục KB.
+    """
+    return _GEOMETRY.sub(lambda m: m[1] + _LONG_NUMBER.sub(lambda n: _short(n[0]), m[2]) + m[3], svg)
+
+
 def on_post_build(config):
     site = Path(config.site_dir)
     if not (MERMAID / "package.json").is_file():
@@ -100,5 +118,7 @@ def on_post_build(config):
             raise PluginError("Mermaid không vẽ được sơ đồ:\n" + "\n\n".join(errors))
         runner.write_atomic(CACHE, json.dumps(cache, ensure_ascii=False, sort_keys=True))
     for page, text in pages.items():
-        text = _BLOCK.sub(lambda m: f'<div class="rnnlab-so-do">{cache[key(html.unescape(m["code"]))]}</div>', text)
+        text = _BLOCK.sub(
+            lambda m: f'<div class="rnnlab-so-do">{compact(cache[key(html.unescape(m["code"]))])}</div>', text
+        )
         page.write_text(text, encoding="utf-8")

@@ -430,3 +430,38 @@ def test_dev_check_builds_and_runs_the_page_tests():
     assert "Snippet của trang: snippets/co_ban/xin_chao.py" in proc.stdout
     assert "tests/snippets/test_co_ban_xin_chao.py" in proc.stdout and " passed" in proc.stdout
     assert "docs/index.md: ổn." in proc.stdout
+
+
+def test_notebook_css_keeps_only_the_rules_the_page_uses_and_caches_the_result(tmp_path):
+    from hooks import notebook_css
+
+    css = (
+        ".jupyter-wrapper .jp-Cell{color:red}.jupyter-wrapper .jp-Toolbar{color:blue}"
+        "@media print{.jupyter-wrapper .jp-Toolbar{top:0}.jupyter-wrapper .jp-Cell{margin:0}}"
+        ".jupyter-wrapper :root{--jp-icon-add: url(data:x)}:root{--md-x: 1}"  # luật đầu không khớp gì
+    )
+    html = f'<style>{css}</style><div class="jupyter-wrapper"><div class="jp-Cell">x</div></div>'
+    first = notebook_css.slim(html, tmp_path)
+    assert ".jp-Cell{color:red}" in first and ".jp-Cell{margin:0}" in first and "jp-Toolbar" not in first
+    assert "--jp-icon-add" not in first and ":root{--md-x: 1}" in first
+    [cached] = tmp_path.iterdir()
+    cached.write_text(".jupyter-wrapper .jp-Cell{color:green}", encoding="utf-8")  # lần sau đọc từ bộ nhớ đệm
+    assert "color:green" in notebook_css.slim(html, tmp_path)
+    assert notebook_css.slim(html) == first  # không bộ nhớ đệm: lọc lại, cùng kết quả
+
+
+def test_diagram_geometry_is_rounded_to_a_hundredth_of_a_pixel_and_nothing_else_changes():
+    from hooks import diagrams
+
+    svg = (
+        '<svg viewBox="0 0 704.7117309570312 266.75" style="max-width: 704.7117309570312px;">'
+        '<path d="M-0.625 -19.5 C-0.23709484840602602 -19.5, 0.15081030318794797 1e-3, 2.0000000001 -0.0001"/>'
+        '<g transform="translate(12.123456, -3.999999)"><text>1.23456789</text></g>'
+        '<polygon points="1.005001,2.333333 3,4"/></svg>'
+    )
+    out = diagrams.compact(svg)
+    assert 'd="M-0.62 -19.5 C-0.24 -19.5, 0.15 1e-3, 2 0"' in out
+    assert 'transform="translate(12.12, -4)"' in out and 'points="1.01,2.33 3,4"' in out
+    # chữ, viewBox và cỡ tối đa giữ nguyên
+    assert "<text>1.23456789</text>" in out and 'viewBox="0 0 704.7117309570312 266.75"' in out
+    assert "max-width: 704.7117309570312px" in out
