@@ -93,7 +93,8 @@ def on_post_build(config):
     if not (MERMAID / "package.json").is_file():
         raise PluginError("Thiếu node_modules/mermaid: chạy `npm ci` (hoặc ./dev setup).")
     version = json.loads((MERMAID / "package.json").read_text(encoding="utf-8"))["version"]
-    key = lambda code: hashlib.sha256(f"{version}\0{code}".encode()).hexdigest()[:32]
+    # "compact": bộ nhớ đệm giữ SVG đã làm tròn (compact), không làm lại ở mỗi lần dựng
+    key = lambda code: hashlib.sha256(f"{version}\0compact\0{code}".encode()).hexdigest()[:32]
     cache = json.loads(CACHE.read_text(encoding="utf-8")) if CACHE.is_file() else {}
     pages, where = {}, {}
     for page in site.rglob("*.html"):
@@ -113,12 +114,10 @@ def on_post_build(config):
             if "error" in result:
                 errors.append(f"{where[code]}: {result['error']}\n{code}")
             else:
-                cache[key(code)] = result["svg"]
+                cache[key(code)] = compact(result["svg"])
         if errors:
             raise PluginError("Mermaid không vẽ được sơ đồ:\n" + "\n\n".join(errors))
         runner.write_atomic(CACHE, json.dumps(cache, ensure_ascii=False, sort_keys=True))
     for page, text in pages.items():
-        text = _BLOCK.sub(
-            lambda m: f'<div class="rnnlab-so-do">{compact(cache[key(html.unescape(m["code"]))])}</div>', text
-        )
+        text = _BLOCK.sub(lambda m: f'<div class="rnnlab-so-do">{cache[key(html.unescape(m["code"]))]}</div>', text)
         page.write_text(text, encoding="utf-8")
