@@ -8,6 +8,9 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
+# Dòng trạng thái của Material khi worker tìm kiếm chưa sẵn sàng (Material 9.8.2 chưa dịch câu này sang tiếng Việt).
+INITIALIZING = "Initializing search"
+
 
 def results(page, query: str, timeout: float = 10.0) -> list[dict]:
     """Gõ ``query`` vào ô tìm kiếm của Material; các kết quả theo thứ tự hiện ra: {title, marks, text}."""
@@ -17,6 +20,12 @@ def results(page, query: str, timeout: float = 10.0) -> list[dict]:
     page.fill(".md-search__input", "")
     page.keyboard.type(query) if len(query) < 100 else page.keyboard.insert_text(query)
     page.keyboard.press("End")  # insert_text không phát keyup: Material nghe cả sự kiện này
+    # Chỉ mục tải khi ô tìm kiếm nhận tiêu điểm (hooks/search_defer.js): chờ worker sẵn sàng trước đã, kẻo
+    # dòng "đang khởi tạo" đứng yên trông như một danh sách kết quả rỗng (máy bận, hai worker pytest).
+    page.wait_for_function(
+        f"() => !document.querySelector('.md-search-result__meta').textContent.includes({INITIALIZING!r})",
+        timeout=timeout * 1000,
+    )
     deadline = time.monotonic() + timeout
     last = None
     while time.monotonic() < deadline:  # chờ danh sách kết quả đứng yên
