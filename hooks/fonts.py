@@ -2,12 +2,11 @@
 
 - Mọi ``url(../vendor/...)`` trong fonts.css là tệp của node_modules: hook thêm chúng vào bản dựng
   (như hooks/assets.py làm với các mục ``vendor/`` của mkdocs.yml).
-- Không báo trước (``<link rel="preload">``) phông chữ thường. Chromium coi phông báo trước là thứ chặn vẽ
-  một lúc: đo bằng Lighthouse (2026-11-27), trang có báo trước phông vẽ lần đầu lúc ~1,25 s hoặc ~2,27 s
-  trong khoảng nửa số lần đo (``load`` lúc ~0,3 s); trang không báo trước phông nào thì 7/7 lần vẽ lúc
-  0,14–0,18 s. Chữ hiện ngay bằng phông dự phòng rồi đổi sang Noto Sans (``font-display: swap``); đo được
-  CLS ≤ 0,011. Hai phông KaTeX vẫn được báo trước (hooks/math.py): thiếu chúng, chữ quanh công thức dàn lại
-  khi phông tới và trang Minh hoạ nhảy (CLS 0,12).
+- Không báo trước (``<link rel="preload">``) tệp phông nào. Chromium coi phông báo trước là thứ chặn vẽ một
+  lúc: đo bằng Lighthouse (2026-11-27), trang chủ có báo trước bốn phông (hai Noto Sans, hai KaTeX) vẽ lần
+  đầu lúc ~1,25 s hoặc ~2,27 s trong khoảng nửa số lần đo (``load`` lúc ~0,3 s), bỏ báo trước thì 7/7 lần vẽ
+  lúc 0,14–0,18 s; điểm hiệu năng trung vị 91 → 96. Chữ hiện ngay bằng phông dự phòng rồi đổi sang Noto Sans
+  (``font-display: swap``).
 """
 
 from __future__ import annotations
