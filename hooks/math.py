@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -34,6 +35,9 @@ from hooks import runner  # noqa: E402
 RENDER = ROOT / "hooks" / "katex_render.cjs"
 KATEX_PACKAGE = ROOT / "node_modules" / "katex" / "package.json"
 CACHE = ROOT / ".cache" / "katex" / "cache.json"
+# Hai phông KaTeX mà hầu như công thức nào cũng dùng: trang có công thức báo trước chúng, để chữ trong công
+# thức không đổi cỡ (trang không nhảy) khi phông tải xong.
+PRELOAD_FONTS = ["vendor/katex/dist/fonts/KaTeX_Main-Regular.woff2", "vendor/katex/dist/fonts/KaTeX_Math-Italic.woff2"]
 
 _ARITHMATEX = re.compile(
     r'<span class="arithmatex">\\\((?P<inline>.*?)\\\)</span>|<div class="arithmatex">\\\[(?P<display>.*?)\\\]</div>',
@@ -141,6 +145,10 @@ def on_post_build(config):
             else f'<span class="arithmatex">{rendered}</span>'
         )
 
-    # Không báo trước phông KaTeX: phông báo trước làm Chromium hoãn lần vẽ đầu (xem hooks/fonts.py).
     for page, (text, notebook) in texts.items():
-        page.write_text(replace(text, notebook, typeset), encoding="utf-8")
+        links = "".join(
+            f'\n    <link rel="preload" href="{os.path.relpath(site / font, page.parent)}" as="font" type="font/woff2" crossorigin>'
+            for font in PRELOAD_FONTS
+            if (site / font).is_file()
+        )
+        page.write_text(replace(text, notebook, typeset).replace("<head>", "<head>" + links, 1), encoding="utf-8")

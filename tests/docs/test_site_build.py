@@ -241,16 +241,6 @@ def test_math_diagrams_and_fonts_are_served_by_the_site(built_site):
     assert any(f.startswith("KaTeX_Main") for f in fonts)
 
 
-def test_no_page_preloads_a_font(built_site):
-    """Phông báo trước làm Chromium hoãn lần vẽ đầu tới ~1,25–2,27 s (hooks/fonts.py): không trang nào báo trước phông."""
-    preloads = {
-        page.relative_to(built_site.site).as_posix(): len(re.findall(r'<link rel="preload"[^>]*as="font"', text))
-        for page in built_site.html_pages()
-        if (text := page.read_text(encoding="utf-8"))
-    }
-    assert len(preloads) > 10 and not any(preloads.values()), {k: v for k, v in preloads.items() if v}
-
-
 def test_notebook_is_executed_and_downloadable(built_site):
     page = built_site.site / "notebooks" / "dong-gradient" / "index.html"
     text = page.read_text(encoding="utf-8")

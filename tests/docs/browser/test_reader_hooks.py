@@ -52,6 +52,6 @@ def test_notebook_images_become_lazy_files_with_size(tmp_path):
 def test_fonts_css_uses_only_latin_and_vietnamese_subsets():
     css = (search.ROOT / "docs" / fonts.FONTS_CSS).read_text(encoding="utf-8")
     files = fonts.font_files(css)
-    assert len(files) == 4
+    assert set(fonts.PRELOAD) <= set(files) and len(files) == 4
     assert all(("-latin-wght-" in f or "-vietnamese-wght-" in f) for f in files)
     assert css.count("font-display: swap") == 4
