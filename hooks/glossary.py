@@ -210,8 +210,6 @@ def on_files(files, config):
 
 
 _ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>.*?)</abbr>', re.S)
-
-
 _HEADING = re.compile(r"<h[1-6][\s>].*?</h[1-6]>", re.S)
 
 

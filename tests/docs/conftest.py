@@ -88,14 +88,16 @@ def site_build(tmp_path_factory, request) -> Build:
     shared = tmp_path_factory.getbasetemp()
     if hasattr(request.config, "workerinput"):  # worker của xdist (không phải một pytest lồng trong nó)
         shared = shared.parent
-    target = os.environ.get("RNNLAB_SITE_DIR")
+    other_config = os.environ.get("RNNLAB_MKDOCS_CONFIG")
+    # RNNLAB_SITE_DIR là nơi của trang thật (mkdocs.yml); một cấu hình khác không bao giờ dựng đè lên đó
+    target = None if other_config else os.environ.get("RNNLAB_SITE_DIR")
     site = ROOT / target if target else shared / "site"
     record = shared / "site-build.json"
     with runner.file_lock(shared / "site-build.lock"):
         if record.is_file():
             done = json.loads(record.read_text(encoding="utf-8"))
             return Build(Path(done["site"]), done["returncode"], done["output"])
-        build = mkdocs_build(Path(os.environ.get("RNNLAB_MKDOCS_CONFIG") or ROOT / "mkdocs.yml"), site)
+        build = mkdocs_build(Path(other_config or ROOT / "mkdocs.yml"), site)
         record.write_text(json.dumps({"site": str(build.site), "returncode": build.returncode, "output": build.output}))
         return build
 

@@ -389,12 +389,7 @@ def test_broken_build_fails_one_test_with_the_errors_first_and_skips_the_rest(tm
         capture_output=True,
         text=True,
         timeout=300,
-        # không RNNLAB_SITE_DIR: trang hỏng này không được dựng đè lên site/ mà CI dựng cho các kiểm thử khác
-        env={
-            **{k: v for k, v in os.environ.items() if k != "RNNLAB_SITE_DIR"},
-            "PYTHONPATH": str(ROOT),
-            "RNNLAB_MKDOCS_CONFIG": str(tmp_path / "mkdocs.yml"),
-        },
+        env=dict(os.environ, PYTHONPATH=str(ROOT), RNNLAB_MKDOCS_CONFIG=str(tmp_path / "mkdocs.yml")),
     )
     out = proc.stdout
     assert "1 failed, 2 skipped" in out, out
