@@ -18,7 +18,8 @@ liên tiếp. Phần lưới được lưu đệm ở ``.cache/explorer/`` theo 
 (``runner.deps_hash()``) và của tệp này.
 
 Trong trang, dòng ``<div data-rnnlab-explorer></div>`` được thay bằng khung của trình khám phá; mã vẽ
-là ``docs/javascripts/explorer.js`` (JavaScript thuần, SVG), chỉ tải trên trang đó. Không có
+là ``docs/javascripts/explorer.js`` (JavaScript thuần, SVG), chỉ tải trên trang đó; nó tải tệp dữ liệu
+khi khung sắp hiện ra trên màn hình, không phải lúc mở trang. Không có
 JavaScript thì khung điều khiển ẩn đi và trang vẫn có các hình tĩnh. Dữ liệu thiếu hay hỏng (tệp đệm,
 biến của snippet, tệp mã vẽ): bản dựng dừng với thông báo nói rõ tệp nào và cách sửa.
 """
@@ -300,7 +301,8 @@ def asset_tags(page_url: str) -> tuple[str, str]:
         return html.escape(get_relative_url(uri, page_url))
 
     head = f'<link rel="stylesheet" href="{url(STYLE_URI)}">'
-    body = f'<script src="{url(DATA_URI)}" defer></script>\n<script src="{url(CODE_URI)}" defer></script>'
+    # explorer.js tự tải explorer-data.js (cùng thư mục) khi khung sắp hiện ra, nên trang chỉ trỏ tới mã vẽ.
+    body = f'<script src="{url(CODE_URI)}" defer></script>'
     return head, body
 
 

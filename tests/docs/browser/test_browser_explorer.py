@@ -34,6 +34,10 @@ class Page:
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.goto(url, wait_until="load")
+        if context.get("java_script_enabled", True) and self.page.locator("#trinh-kham-pha").count():
+            # như người đọc: trình khám phá chỉ tải dữ liệu và vẽ khi khung sắp hiện ra
+            self.page.locator("#trinh-kham-pha").scroll_into_view_if_needed()
+            self.page.wait_for_function("document.querySelector('#kp-out').textContent !== ''")
 
     def out(self) -> str:
         return self.page.locator("#kp-out").text_content() or ""
@@ -74,6 +78,36 @@ def announced(text: str) -> tuple[float, float | None]:
     m = re.search(r"ở bước 1 gradient (?:còn|lớn gấp) (\S+) lần bước cuối(?:; đường ρ\^\(T−t\) cho (\S+?)\.)?", text)
     assert m, text
     return parse_number(m[1]), parse_number(m[2]) if m[2] else None
+
+
+def test_data_loads_and_curve_draws_only_when_the_explorer_comes_near(browser, site_url):
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda r: requested.append(r.url.rsplit("/", 1)[-1]))
+    page.goto(site_url + PAGE, wait_until="load")
+    page.wait_for_timeout(300)
+    assert "explorer.js" in requested and "explorer-data.js" not in requested
+    assert page.locator("path.kp-measured").count() == 0
+    page.locator("#trinh-kham-pha").scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('#kp-out').textContent !== ''")
+    assert requested.count("explorer-data.js") == 1
+    assert page.locator("path.kp-measured").count() == 1
+    context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1000])
+def test_legend_does_not_cover_the_axis_label(open_page, width):
+    p = open_page(viewport={"width": width, "height": 900})
+    boxes = p.page.evaluate(
+        """() => [...document.querySelectorAll('#trinh-kham-pha svg text')]
+             .filter(t => ['‖∂L/∂hₜ‖ (bằng 1 ở t = T)', 'đo được', 'ρ^(T−t)'].includes(t.textContent))
+             .map(t => { const r = t.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom] })"""
+    )
+    assert len(boxes) == 3
+    label, *legend = boxes
+    for box in legend:  # hai hình chữ nhật rời nhau
+        assert box[0] >= label[2] or box[2] <= label[0] or box[1] >= label[3] or box[3] <= label[1], (label, box)
 
 
 def test_keyboard_moves_rho_slider_and_redraws(open_page):
