@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import io
 import shutil
 
 import pytest
@@ -55,3 +56,29 @@ def test_fonts_css_uses_only_latin_and_vietnamese_subsets():
     assert set(fonts.PRELOAD) <= set(files) and len(files) == 4
     assert all(("-latin-wght-" in f or "-vietnamese-wght-" in f) for f in files)
     assert css.count("font-display: swap") == 4
+
+
+def test_font_subset_keeps_exactly_the_asked_glyphs_and_the_weight_axis():
+    from fontTools.ttLib import TTFont
+
+    src = fonts.assets.NODE_MODULES / fonts.PRELOAD[0][len(fonts.assets.PREFIX) :]
+    out = fonts.subset_woff2(src.read_bytes(), set("Chào bạn, gradient!"))
+    font = TTFont(io.BytesIO(out))
+    kept = {chr(c) for c in font.getBestCmap()}
+    assert set("Chàobn,gradient! ") <= kept and not kept & set("ạzxqHÀ")  # "ạ" không có trong tập con latin
+    assert [a.axisTag for a in font["fvar"].axes] == ["wght"]  # vẫn một tệp cho mọi độ đậm
+    assert len(out) < src.stat().st_size / 5
+
+
+@pytest.mark.slow
+def test_preloaded_fonts_on_the_site_hold_every_character_the_site_uses(built_site):
+    from fontTools.ttLib import TTFont
+
+    used = {ord(c) for c in fonts.site_chars(built_site.site)}
+    for uri in fonts.SUBSET:
+        original = fonts.assets.NODE_MODULES / uri[len(fonts.assets.PREFIX) :]
+        full = set(TTFont(original).getBestCmap())
+        cut = set(TTFont(built_site.site / uri).getBestCmap())
+        assert full & used <= cut, uri  # không thiếu kí tự nào trang dùng (có thể dư vài glyph do GSUB kéo theo)
+        assert len(cut - used) <= 0.02 * len(full), uri
+        assert (built_site.site / uri).stat().st_size < 0.8 * original.stat().st_size, uri
