@@ -5,8 +5,8 @@
 - Mỗi trang báo trước (``<link rel="preload">``) hai tệp phông chính (Noto Sans, tập con latin và
   vietnamese), để chữ hiện bằng phông đúng sớm nhất có thể và không nhảy khi phông tới.
 - Các phông được báo trước (hai tệp Noto Sans ở đây, KaTeX_Main và KaTeX_Math ở hooks/math.py) và Noto Sans
-  Mono được cắt còn đúng các kí tự có trong trang đã dựng (``SUBSET``): bốn tệp báo trước 94 → 58 KB.
-  Kí tự không có trong tệp đã cắt (người đọc gõ vào ô tìm kiếm chẳng hạn) hiện bằng phông của máy.
+  Mono được cắt còn đúng các ký tự có trong trang đã dựng (``SUBSET``): bốn tệp báo trước 94 → 58 KB.
+  Ký tự không có trong tệp đã cắt (người đọc gõ vào ô tìm kiếm chẳng hạn) hiện bằng phông của máy.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ PRELOAD = [
     "vendor/@fontsource-variable/noto-sans/files/noto-sans-latin-wght-normal.woff2",
     "vendor/@fontsource-variable/noto-sans/files/noto-sans-vietnamese-wght-normal.woff2",
 ]
-# Phông cắt theo kí tự của trang: các phông được báo trước (tải trước lần vẽ đầu, nên mỗi KB đều tính) và
+# Phông cắt theo ký tự của trang: các phông được báo trước (tải trước lần vẽ đầu, nên mỗi KB đều tính) và
 # chữ của mã (Noto Sans Mono, tải ngay khi trang có khối mã).
 SUBSET = [
     *PRELOAD,
@@ -85,7 +85,7 @@ def on_post_page(output, page, config):
 
 
 def site_chars(site: Path) -> set[str]:
-    """Mọi kí tự có thể hiện trên trang: chữ của mọi tệp HTML đã dựng (cả thuộc tính, SVG, chữ trong
+    """Mọi ký tự có thể hiện trên trang: chữ của mọi tệp HTML đã dựng (cả thuộc tính, SVG, chữ trong
     script) và các script riêng của trang (câu thông báo của trình khám phá...), cộng bảng ASCII in được."""
     chars = {chr(c) for c in range(0x20, 0x7F)}
     for path in [*site.rglob("*.html"), *(site / "javascripts").glob("*.js")]:

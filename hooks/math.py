@@ -36,7 +36,7 @@ RENDER = ROOT / "hooks" / "katex_render.cjs"
 KATEX_PACKAGE = ROOT / "node_modules" / "katex" / "package.json"
 CACHE = ROOT / ".cache" / "katex" / "cache.json"
 # Hai phông KaTeX mà hầu như công thức nào cũng dùng: trang có công thức báo trước chúng, để chữ trong công
-# thức không đổi cỡ (trang không nhảy) khi phông tải xong. hooks/fonts.py cắt chúng còn các kí tự trang dùng.
+# thức không đổi cỡ (trang không nhảy) khi phông tải xong. hooks/fonts.py cắt chúng còn các ký tự trang dùng.
 PRELOAD_FONTS = ["vendor/katex/dist/fonts/KaTeX_Main-Regular.woff2", "vendor/katex/dist/fonts/KaTeX_Math-Italic.woff2"]
 
 _ARITHMATEX = re.compile(

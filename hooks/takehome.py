@@ -179,7 +179,7 @@ def add_download_links(markdown: str, page_uri: str) -> tuple[str, int]:
     """Sau mỗi khối mã nhúng (``--8<--``) một snippet, thêm dòng "Tải về <tên>.py"; trả về (markdown, số snippet)."""
     lines = markdown.split("\n")
     out: list[str] = []
-    fence = None  # (kí tự, độ dài, thụt lề, [snippet nhúng])
+    fence = None  # (ký tự, độ dài, thụt lề, [snippet nhúng])
     here = posixpath.dirname(page_uri) or "."
     count = 0
     for line in lines:

@@ -79,6 +79,6 @@ def test_preloaded_fonts_on_the_site_hold_every_character_the_site_uses(built_si
         original = fonts.assets.NODE_MODULES / uri[len(fonts.assets.PREFIX) :]
         full = set(TTFont(original).getBestCmap())
         cut = set(TTFont(built_site.site / uri).getBestCmap())
-        assert full & used <= cut, uri  # không thiếu kí tự nào trang dùng (có thể dư vài glyph do GSUB kéo theo)
+        assert full & used <= cut, uri  # không thiếu ký tự nào trang dùng (có thể dư vài glyph do GSUB kéo theo)
         assert len(cut - used) <= 0.02 * len(full), uri
         assert (built_site.site / uri).stat().st_size < 0.8 * original.stat().st_size, uri
