@@ -15,7 +15,6 @@ import hashlib
 import html
 import importlib.metadata
 import io
-import os
 import posixpath
 import sys
 from pathlib import Path
@@ -27,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import assets, math  # noqa: E402
+from hooks import assets, math, runner  # noqa: E402
 
 FONTS_CSS = "stylesheets/fonts.css"
 # Chữ của trang: tập con latin và vietnamese của Noto Sans, cả hai có trên mọi trang; báo trước cả hai để chữ
@@ -113,18 +112,12 @@ def subset_woff2(font: bytes, chars: set[str]) -> bytes:
     subsetter.subset(ttf)
     out = io.BytesIO()
     subset.save_font(ttf, out, options)
-    CACHE.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_name(f"{cached.name}.tmp{os.getpid()}")
-    tmp.write_bytes(out.getvalue())
-    os.replace(tmp, cached)
+    runner.write_atomic(cached, out.getvalue())
     return out.getvalue()
 
 
 def on_post_build(config):
     site = Path(config.site_dir)
     chars = site_chars(site)
-    for uri in SUBSET:
-        src = assets.NODE_MODULES / uri[len(assets.PREFIX) :]
-        if not src.is_file():
-            raise PluginError(f"Thiếu {src.relative_to(ROOT)} (phông cần cắt): chạy `npm ci` (hoặc ./dev setup).")
+    for uri, src in assets.vendor_files(SUBSET).items():
         (site / uri).write_bytes(subset_woff2(src.read_bytes(), chars))

@@ -68,11 +68,12 @@ def file_lock(path: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Ghi ``text`` vào ``path`` qua một tệp tạm rồi đổi tên: tiến trình khác không bao giờ đọc phải tệp ghi dở."""
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Ghi ``content`` (chữ UTF-8 hay byte) vào ``path`` qua một tệp tạm rồi đổi tên: tiến trình khác không bao
+    giờ đọc phải tệp ghi dở."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
+    tmp.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     os.replace(tmp, path)
 
 

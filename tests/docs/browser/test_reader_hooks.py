@@ -61,7 +61,7 @@ def test_fonts_css_uses_only_latin_and_vietnamese_subsets():
 def test_font_subset_keeps_exactly_the_asked_glyphs_and_the_weight_axis():
     from fontTools.ttLib import TTFont
 
-    src = fonts.assets.NODE_MODULES / fonts.PRELOAD[0][len(fonts.assets.PREFIX) :]
+    [src] = fonts.assets.vendor_files(fonts.PRELOAD[:1]).values()
     out = fonts.subset_woff2(src.read_bytes(), set("Chào bạn, gradient!"))
     font = TTFont(io.BytesIO(out))
     kept = {chr(c) for c in font.getBestCmap()}
@@ -75,8 +75,7 @@ def test_preloaded_fonts_on_the_site_hold_every_character_the_site_uses(built_si
     from fontTools.ttLib import TTFont
 
     used = {ord(c) for c in fonts.site_chars(built_site.site)}
-    for uri in fonts.SUBSET:
-        original = fonts.assets.NODE_MODULES / uri[len(fonts.assets.PREFIX) :]
+    for uri, original in fonts.assets.vendor_files(fonts.SUBSET).items():
         full = set(TTFont(original).getBestCmap())
         cut = set(TTFont(built_site.site / uri).getBestCmap())
         assert full & used <= cut, uri  # không thiếu ký tự nào trang dùng (có thể dư vài glyph do GSUB kéo theo)
