@@ -15,7 +15,7 @@ Trang dài (Giải pháp, RNN hai chiều) có 8.000–10.000 phần tử, hơn 
 Phần còn lại của việc làm nhẹ nằm ở nơi nó thuộc về: ``content.lazy`` (mkdocs.yml: Material gắn nút sao chép
 cho khối mã khi khối hiện ra), ``content-visibility`` (docs/stylesheets/rnnlab.css: trình duyệt bỏ qua phần
 trang chưa cuộn tới), chú giải thuật ngữ ở lần đầu mỗi trang (hooks/glossary.py), chỉ mục tìm kiếm tải khi
-mở ô tìm kiếm (hooks/search.py).
+mở ô tìm kiếm (hooks/search.py), mã JavaScript tải sau lần vẽ đầu tiên (hooks/after_paint.py).
 """
 
 from __future__ import annotations

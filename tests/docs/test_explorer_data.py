@@ -187,7 +187,8 @@ def test_missing_drawing_code_fails_the_build(tmp_path):
 def test_built_page_has_explorer_and_static_figures(built_site):
     page = (built_site.site / "gradient" / "minh-hoa" / "index.html").read_text(encoding="utf-8")
     assert 'id="trinh-kham-pha"' in page and "<noscript>" in page and 'aria-live="polite"' in page
-    assert '<script src="../../javascripts/explorer.js" defer></script>' in page
+    # hooks/after_paint.py: thẻ <script src> thành danh sách tệp tải sau lần vẽ đầu tiên, sau mã của Material
+    assert '.min.js", "../../javascripts/explorer.js"])</script>' in page
     assert "explorer-data.js" not in page  # dữ liệu do explorer.js tải khi khung sắp hiện ra
     assert explorer.DATA_URI.rsplit("/", 1)[1] in (ROOT / "docs" / explorer.CODE_URI).read_text(encoding="utf-8")
     assert page.count("rnnlab-hinh") >= 2  # các hình tĩnh vẫn ở đó cho người đọc không có JavaScript
