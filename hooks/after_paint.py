@@ -9,8 +9,8 @@ vậy.
 
 Hook thay các thẻ ``<script src>`` cuối ``<body>`` (từ thẻ của Material trở đi) bằng một đoạn mã nhỏ viết
 thẳng vào trang: đợi lần vẽ đầu tiên (``PerformanceObserver``, loại ``paint``), rồi tải các tệp đó, chạy
-đúng thứ tự, và phát lại ``DOMContentLoaded`` mà Material chờ để khởi động. Trang in (``ban-in/``) không
-qua hook này (plugin print-site tự viết nó). Kiểm thử: tests/docs/test_site_after_paint.py (HTML),
+đúng thứ tự, và phát lại ``DOMContentLoaded`` mà Material chờ để khởi động. Mọi trang, cả ``404.html``;
+trừ trang in (``ban-in/``), không qua hook này (plugin print-site tự viết nó). Kiểm thử: tests/docs/test_site_after_paint.py (HTML),
 tests/docs/browser/test_browser_after_paint.py (thứ tự trong trình duyệt; các kiểm thử trình duyệt khác
 dùng chính các thành phần của Material).
 """
@@ -65,3 +65,8 @@ def after_paint(html: str, where: str = "trang") -> str:
 
 def on_post_page(output, page, config):
     return after_paint(output, page.file.src_uri)
+
+
+def on_post_template(output_content, template_name, config):
+    # 404.html không qua on_post_page; các mẫu tĩnh khác (sitemap.xml...) không phải HTML có <body>
+    return after_paint(output_content, template_name) if template_name == "404.html" else output_content

@@ -72,3 +72,8 @@ def on_page_content(content, page, config, files):
 
 def on_post_page(output, page, config):
     return _PRINT_ASSETS.sub("", output)
+
+
+def on_post_template(output_content, template_name, config):
+    # 404.html (trang người đọc gặp khi gõ sai địa chỉ) không qua on_post_page
+    return _PRINT_ASSETS.sub("", output_content) if template_name == "404.html" else output_content

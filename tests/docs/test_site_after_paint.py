@@ -57,5 +57,9 @@ def test_built_reader_pages_load_their_scripts_after_the_first_paint(built_site)
         assert '<script src="' not in text, rel  # (shim iframe-worker viết <script src=${…}> trong một chuỗi)
         files = [(html_path.parent / src).resolve() for src in sources(text)]
         assert files[0].name.startswith("bundle.") and all(f.is_file() for f in files), (rel, files)
+    # 404.html (mẫu tĩnh, không qua on_post_page): cùng cách tải, không còn tệp của trang in
+    missing = (site / "404.html").read_text(encoding="utf-8")
+    assert '<script src="' not in missing and "print-site" not in missing
+    assert sources(missing)[0].endswith(files[0].name) and len(sources(missing)) == 1
     explorer_page = (site / "gradient" / "minh-hoa" / "index.html").read_text(encoding="utf-8")
     assert sources(explorer_page)[1:] == ["../../javascripts/explorer.js"]
