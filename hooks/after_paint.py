@@ -9,10 +9,10 @@ vậy.
 
 Hook thay các thẻ ``<script src>`` cuối ``<body>`` (từ thẻ của Material trở đi) bằng một đoạn mã nhỏ viết
 thẳng vào trang: đợi lần vẽ đầu tiên (``PerformanceObserver``, loại ``paint``), rồi tải các tệp đó, chạy
-đúng thứ tự, và phát lại ``DOMContentLoaded`` mà Material chờ để khởi động. Mọi trang, cả ``404.html``;
-trừ trang in (``ban-in/``), không qua hook này (plugin print-site tự viết nó). Kiểm thử: tests/docs/test_site_after_paint.py (HTML),
-tests/docs/browser/test_browser_after_paint.py (thứ tự trong trình duyệt; các kiểm thử trình duyệt khác
-dùng chính các thành phần của Material).
+đúng thứ tự, và phát lại ``DOMContentLoaded`` mà Material chờ để khởi động. Áp dụng cho mọi trang, cả
+``404.html``; trang in (``ban-in/``) thì không, vì plugin print-site tự viết nó, không qua hook.
+Kiểm thử: tests/docs/test_site_after_paint.py (HTML), tests/docs/browser/test_browser_after_paint.py (thứ tự
+trong trình duyệt; các kiểm thử trình duyệt khác dùng chính các thành phần của Material).
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def after_paint(html: str, where: str = "trang") -> str:
         if tag is None or tag.end() == pos:
             raise PluginError(f"{where}: sau thẻ <script> của Material có nội dung lạ: {tail[pos : pos + 80]!r}")
         src = tag["src"]
-        if re.match(r"^([a-z][a-z0-9+.-]*:|//)", src, re.I):
+        if assets.is_remote(src):
             raise PluginError(f"{where}: {src} nằm ở máy khác; trang phải chạy không cần mạng.")
         sources.append(src)
         pos = tag.end()

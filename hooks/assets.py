@@ -22,7 +22,13 @@ from mkdocs.structure.files import File
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
 PREFIX = "vendor/"
+_REMOTE = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.I)  # có scheme (http:, data:...) hoặc //máy-khác
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>[^'")]+)\1\s*\)|@import\s+(['"])(?P<imp>[^'"]+)\3""")
+
+
+def is_remote(url: str) -> bool:
+    """``url`` trỏ ra ngoài trang (có scheme hoặc ``//máy``), không phải một đường dẫn trong trang."""
+    return _REMOTE.match(url) is not None
 
 
 def css_references(css: str) -> list[str]:
@@ -51,7 +57,7 @@ def vendor_files(uris: list[str]) -> dict[str, Path]:
         found[uri] = src
         if src.suffix == ".css":
             for ref in css_references(src.read_text(encoding="utf-8")):
-                if re.match(r"^([a-z][a-z0-9+.-]*:|//)", ref, re.I):
+                if is_remote(ref):
                     raise PluginError(f"{src.relative_to(ROOT)} tải {ref} từ máy khác; trang phải chạy không cần mạng.")
                 todo.append(posixpath.join(posixpath.dirname(uri), ref))
     return found
